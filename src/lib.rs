@@ -1,0 +1,7 @@
+//! BulkReady: decide with evidence whether a sample is good enough to scale
+//! to a bulk order, and whether a parcel at the warehouse is ready to ship.
+//!
+//! Layers, imports pointing down only: `cli` → `app` → `store`, `media` →
+//! `rules` → `model`.
+
+pub mod model;
