@@ -4,7 +4,9 @@ use super::ids::{ParcelId, PhotoId};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-/// A photo copied into the project's photo store.
+/// A photo copied into the project's photo store. A project holds thousands,
+/// so fields at their default are left out of the file (they read back as
+/// the default).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Photo {
@@ -13,13 +15,17 @@ pub struct Photo {
     pub width: u32,
     pub height: u32,
     /// When the photo was taken, from EXIF.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub taken: Option<NaiveDateTime>,
     /// The parcel (tracking number) the photo shows.
     pub parcel: Option<ParcelId>,
     pub tags: Vec<Tag>,
+    #[serde(skip_serializing_if = "Checks::is_unchecked")]
     pub checks: Checks,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// Defect marks drawn on the photo.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<Mark>,
 }
 
@@ -83,13 +89,21 @@ impl Tag {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Checks {
+    #[serde(skip_serializing_if = "Check::is_unchecked")]
     pub model: Check,
+    #[serde(skip_serializing_if = "Check::is_unchecked")]
     pub quantity: Check,
+    #[serde(skip_serializing_if = "Check::is_unchecked")]
     pub accessories: Check,
+    #[serde(skip_serializing_if = "Check::is_unchecked")]
     pub damage: Check,
 }
 
 impl Checks {
+    pub fn is_unchecked(&self) -> bool {
+        *self == Checks::default()
+    }
+
     pub fn all(&self) -> [(&'static str, Check); 4] {
         [
             ("model", self.model),
@@ -106,6 +120,12 @@ pub enum Check {
     Unchecked,
     Pass,
     Fail,
+}
+
+impl Check {
+    pub fn is_unchecked(&self) -> bool {
+        *self == Check::Unchecked
+    }
 }
 
 /// A defect mark in normalised coordinates (0..1 of width and height, origin

@@ -1,0 +1,15 @@
+//! Project files and the photo store. All the disk I/O of documents.
+
+mod error;
+mod parallel_parse;
+mod photo_store;
+mod project_file;
+
+pub use error::StoreError;
+pub use photo_store::{PhotoProblem, PhotoStore, ProblemKind, hash_bytes};
+pub use project_file::{
+    EXTENSION, backup_path, from_ron, load, save, temp_path, to_ron, write_atomically,
+};
+
+#[cfg(test)]
+mod tests;

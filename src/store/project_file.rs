@@ -1,0 +1,182 @@
+//! The project file: pretty RON, a schema version, atomic saves with a backup.
+
+use super::error::StoreError;
+use super::photo_store::check_relative_path;
+use crate::model::{Project, SCHEMA_VERSION};
+use serde::Deserialize;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The file extension of project files.
+pub const EXTENSION: &str = "ron";
+
+/// Serialises a project the way it is saved: pretty RON, fields in a stable
+/// order, one per line, `\n` line ends on every platform.
+pub fn to_ron(project: &Project) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("\t")
+        .new_line("\n")
+        .struct_names(false);
+    match ron::ser::to_string_pretty(project, config) {
+        Ok(text) => text + "\n",
+        // Our types serialise to RON unconditionally (no maps with non-string
+        // keys, no custom serialisers), so this is a bug, not bad input.
+        Err(e) => unreachable!("serialising a project to RON failed: {e}"),
+    }
+}
+
+/// Parses project text. `path` is only used in error messages.
+///
+/// Checks the schema version (older files are migrated, newer are refused)
+/// and refuses photo paths that could point outside the photo store.
+pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
+    let parsed = match super::parallel_parse::parse(text) {
+        Some(p) => Ok(p),
+        None => ron::from_str(text),
+    };
+    let mut project: Project = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            // A newer file may not parse at all: say "newer" rather than
+            // reporting its new syntax as an error.
+            refuse_newer(text, path)?;
+            return Err(StoreError::Syntax {
+                path: path.to_path_buf(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            });
+        }
+    };
+    if project.schema_version > SCHEMA_VERSION {
+        return Err(newer(path, project.schema_version));
+    }
+    migrate(&mut project);
+    for (_, photo) in project.photos() {
+        if let Err(why) = check_relative_path(&photo.file.path) {
+            return Err(StoreError::UnsafePhotoPath {
+                path: path.to_path_buf(),
+                photo: photo.id.0,
+                stored: photo.file.path.clone(),
+                why,
+            });
+        }
+    }
+    project.repair_next_id();
+    Ok(project)
+}
+
+/// Brings an older file up to [`SCHEMA_VERSION`].
+///
+/// Version 1 is the first released format, so there is nothing to convert
+/// yet; a file with no `schema_version` (written by hand) is read as the
+/// current version. When version 2 comes, the steps from each older version
+/// go here, one function per step, each with its own test file.
+fn migrate(project: &mut Project) {
+    project.schema_version = SCHEMA_VERSION;
+}
+
+fn refuse_newer(text: &str, path: &Path) -> Result<(), StoreError> {
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        #[serde(default)]
+        schema_version: u32,
+    }
+    match ron::from_str::<VersionOnly>(text) {
+        Ok(v) if v.schema_version > SCHEMA_VERSION => Err(newer(path, v.schema_version)),
+        _ => Ok(()),
+    }
+}
+
+fn newer(path: &Path, found: u32) -> StoreError {
+    StoreError::NewerVersion {
+        path: path.to_path_buf(),
+        found,
+        supported: SCHEMA_VERSION,
+    }
+}
+
+/// Reads and parses a project file. Never writes anything.
+pub fn load(path: &Path) -> Result<Project, StoreError> {
+    let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotText {
+        path: path.to_path_buf(),
+        offset: e.valid_up_to(),
+    })?;
+    from_ron(text, path)
+}
+
+/// Where the previous version is kept: `name.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".bak")
+}
+
+/// The temporary file a save writes before renaming it into place. It sits
+/// in the same folder (so the rename is atomic) and is hidden.
+pub fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.tmp"))
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Saves atomically: writes a temporary file in the same folder, flushes it
+/// to disk, keeps the current file as `name.ron.bak`, then renames the
+/// temporary file over the project. A crash at any point leaves either the
+/// old or the new project whole.
+pub fn save(path: &Path, project: &Project) -> Result<(), StoreError> {
+    write_atomically(path, to_ron(project).as_bytes(), true)
+}
+
+/// Writes `bytes` to `path` atomically (see [`save`]); with `keep_backup`,
+/// the file it replaces is kept as `path.bak`.
+pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
+    let tmp = temp_path(path);
+    let result = write_synced(&tmp, bytes);
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(StoreError::write(path, e));
+    }
+    if keep_backup && path.exists() {
+        let bak = backup_path(path);
+        let _ = fs::remove_file(&bak);
+        // A hard link is instant and atomic; a copy is the fallback on file
+        // systems without links.
+        if fs::hard_link(path, &bak).is_err()
+            && let Err(e) = fs::copy(path, &bak)
+        {
+            let _ = fs::remove_file(&tmp);
+            return Err(StoreError::write(&bak, e));
+        }
+    }
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        StoreError::write(path, e)
+    })?;
+    sync_parent(path);
+    Ok(())
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Makes the rename durable. Best effort: not every platform can open a
+/// folder to sync it.
+fn sync_parent(path: &Path) {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Ok(d) = fs::File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+}
