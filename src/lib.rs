@@ -5,3 +5,4 @@
 //! `rules` → `model`.
 
 pub mod model;
+pub mod rules;

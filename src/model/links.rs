@@ -68,10 +68,16 @@ pub fn broken_links(project: &Project) -> Vec<BrokenLink> {
             for ob in &order.observations {
                 let place = format!("{at} / observation of spec row {}", ob.spec);
                 if !spec.contains(&ob.spec) {
-                    push(place.clone(), "the spec row is not in the product's brief".into());
+                    push(
+                        place.clone(),
+                        "the spec row is not in the product's brief".into(),
+                    );
                 }
                 if let Some(photo) = ob.photo.filter(|p| !photos.contains(p)) {
-                    push(place, format!("cites photo {photo}, which is not in this order"));
+                    push(
+                        place,
+                        format!("cites photo {photo}, which is not in this order"),
+                    );
                 }
             }
             for pr in &order.packing {
