@@ -327,8 +327,10 @@ mod tests {
 
     /// Expected resolved plans, derived by hand from the table in aql.md by
     /// following each arrow: (n, Ac, Re) per letter for 0.65 1.0 1.5 2.5 4.0 6.5.
+    type NAcRe = (u32, u32, u32);
+
     #[rustfmt::skip]
-    const EXPECTED: [(CodeLetter, [(u32, u32, u32); 6]); 16] = [
+    const EXPECTED: [(CodeLetter, [NAcRe; 6]); 16] = [
         (A, [(20, 0, 1), (13, 0, 1), (8, 0, 1), (5, 0, 1), (3, 0, 1), (2, 0, 1)]),
         (B, [(20, 0, 1), (13, 0, 1), (8, 0, 1), (5, 0, 1), (3, 0, 1), (2, 0, 1)]),
         (C, [(20, 0, 1), (13, 0, 1), (8, 0, 1), (5, 0, 1), (3, 0, 1), (8, 1, 2)]),

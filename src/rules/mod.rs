@@ -12,6 +12,8 @@
 //! [`evaluate`] runs every gate of a project.
 
 pub mod aql;
+pub mod compare;
+pub mod text;
 
 use crate::model::{MessageId, OrderId, ParcelId, PhotoId, ProductId, RiskId, SpecId, Verdict};
 use serde::{Serialize, Serializer};
