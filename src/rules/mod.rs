@@ -13,6 +13,7 @@
 
 pub mod aql;
 pub mod compare;
+pub mod shipping;
 pub mod text;
 
 use crate::model::{MessageId, OrderId, ParcelId, PhotoId, ProductId, RiskId, SpecId, Verdict};
