@@ -13,6 +13,7 @@
 
 pub mod aql;
 pub mod compare;
+pub mod deadlines;
 pub mod shipping;
 pub mod text;
 
