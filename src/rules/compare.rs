@@ -356,7 +356,7 @@ fn number_difference(value: f64, unit: Unit, tol: Tolerance, observed: &str) -> 
 }
 
 /// The latest observation typed for a row on an order, if any.
-pub fn observed<'a>(order: &'a Order, spec: SpecId) -> Option<&'a str> {
+pub fn observed(order: &Order, spec: SpecId) -> Option<&str> {
     order
         .observations
         .iter()
@@ -470,7 +470,8 @@ mod tests {
 
     #[test]
     fn quantities_parse_with_units_and_widths() {
-        let cases: [(&str, Result<(f64, Option<Unit>), ParseError>); 22] = [
+        type Parsed = Result<(f64, Option<Unit>), ParseError>;
+        let cases: [(&str, Parsed); 22] = [
             ("12.8 cm", Ok((12.8, Some(Unit::Cm)))),
             ("12.8cm", Ok((12.8, Some(Unit::Cm)))),
             ("１２．５cm", Ok((12.5, Some(Unit::Cm)))),

@@ -14,11 +14,51 @@
 pub mod aql;
 pub mod compare;
 pub mod deadlines;
+pub mod export_gate;
+pub mod sample_gate;
 pub mod shipping;
 pub mod text;
 
-use crate::model::{MessageId, OrderId, ParcelId, PhotoId, ProductId, RiskId, SpecId, Verdict};
+use crate::model::{
+    MessageId, OrderId, ParcelId, PhotoId, ProductId, Project, RiskId, SpecId, Verdict,
+};
+use chrono::NaiveDateTime;
 use serde::{Serialize, Serializer};
+
+pub use export_gate::{ExportGate, export_gate};
+pub use sample_gate::{SampleGate, sample_gate};
+
+/// Every gate of a project: each product's sample gate and each order's
+/// export gate, in document order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProjectVerdicts {
+    pub products: Vec<SampleGate>,
+    pub orders: Vec<ExportGate>,
+}
+
+impl ProjectVerdicts {
+    /// Whether every gate is go (the CLI exits 0 then, 1 otherwise).
+    pub fn all_go(&self) -> bool {
+        self.products.iter().all(|g| g.verdict == Verdict::Go)
+            && self.orders.iter().all(|g| g.verdict == Verdict::Go)
+    }
+}
+
+/// Runs every gate of the project at `now` (warehouse local time).
+pub fn evaluate(project: &Project, now: NaiveDateTime) -> ProjectVerdicts {
+    ProjectVerdicts {
+        products: project.products.iter().map(sample_gate).collect(),
+        orders: project
+            .products
+            .iter()
+            .flat_map(|p| {
+                p.orders
+                    .iter()
+                    .map(move |o| export_gate(project, p, o, now))
+            })
+            .collect(),
+    }
+}
 
 /// Whether a reason stops the gate or only warns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
