@@ -344,7 +344,10 @@ fn number_difference(value: f64, unit: Unit, tol: Tolerance, observed: &str) -> 
     }
     let percent = match tol {
         Tolerance::Percent(_) if value != 0.0 => {
-            format!(" ({}%)", plus(fmt_num(diff / value.abs() * 100.0)))
+            format!(
+                " ({}%)",
+                plus(fmt_num((diff / value.abs() * 1000.0).round() / 10.0))
+            )
         }
         _ => String::new(),
     };

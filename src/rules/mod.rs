@@ -15,6 +15,8 @@ pub mod aql;
 pub mod compare;
 pub mod deadlines;
 pub mod export_gate;
+#[cfg(test)]
+mod fixture;
 pub mod sample_gate;
 pub mod shipping;
 pub mod text;

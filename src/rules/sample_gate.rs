@@ -234,3 +234,261 @@ pub fn sample_gate(product: &Product) -> SampleGate {
         reasons,
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use crate::rules::Severity;
+    use crate::rules::fixture::{SAMPLE, project};
+
+    fn product() -> Product {
+        project().products.remove(0)
+    }
+
+    fn set_obs(p: &mut Product, spec: u64, value: &str) {
+        p.orders[SAMPLE]
+            .observations
+            .retain(|o| o.spec != SpecId(spec));
+        p.orders[SAMPLE].observations.push(Observation {
+            spec: SpecId(spec),
+            value: value.into(),
+            source: Source::Measurement,
+            photo: None,
+            note: String::new(),
+        });
+    }
+
+    #[test]
+    fn the_fixture_sample_is_go() {
+        let g = sample_gate(&product());
+        assert_eq!(g.verdict, Verdict::Go, "{:?}", g.reasons);
+        assert!(g.reasons.is_empty());
+        assert_eq!(g.sample_order, Some(OrderId(10)));
+    }
+
+    type Case = (
+        &'static str,
+        fn(&mut Product),
+        Verdict,
+        Target,
+        &'static str,
+    );
+
+    #[test]
+    fn each_broken_piece_gives_its_verdict_and_reason() {
+        let cases: [Case; 12] = [
+            (
+                "row not observed",
+                |p| {
+                    p.orders[SAMPLE]
+                        .observations
+                        .retain(|o| o.spec != SpecId(4))
+                },
+                Verdict::NotReady,
+                Target::SpecRow(SpecId(4)),
+                "\u{201c}Height\u{201d} was not observed on the sample.",
+            ),
+            (
+                "blank observation",
+                |p| set_obs(p, 4, "  "),
+                Verdict::NotReady,
+                Target::SpecRow(SpecId(4)),
+                "not observed",
+            ),
+            (
+                "colour deviation",
+                |p| set_obs(p, 3, "red"),
+                Verdict::NoGo,
+                Target::SpecRow(SpecId(3)),
+                "inconsistent colour. Do not solve this by ordering more: fix the supplier brief and run a second controlled sample.",
+            ),
+            (
+                "packaging deviation",
+                |p| set_obs(p, 6, "no"),
+                Verdict::NoGo,
+                Target::SpecRow(SpecId(6)),
+                "weak or wrong packaging",
+            ),
+            (
+                "critical deviation",
+                |p| set_obs(p, 7, "400 g"),
+                Verdict::NoGo,
+                Target::SpecRow(SpecId(7)),
+                "(+50 g (+14.3%), tolerance \u{b1}5%) on a critical row",
+            ),
+            (
+                "repeat term missing",
+                |p| {
+                    p.orders[SAMPLE].messages[0]
+                        .terms
+                        .retain(|t| *t != Term::SameMould)
+                },
+                Verdict::NotReady,
+                Target::Messages(OrderId(10)),
+                "The seller has not confirmed that the bulk repeats the sample: same mould.",
+            ),
+            (
+                "bulk terms missing",
+                |p| {
+                    p.orders[SAMPLE].messages[0]
+                        .terms
+                        .retain(|t| !BULK_TERMS[..2].contains(t))
+                },
+                Verdict::NotReady,
+                Target::Messages(OrderId(10)),
+                "The seller has not confirmed the bulk terms: MOQ, lead time.",
+            ),
+            (
+                "missing parts",
+                |p| p.orders[SAMPLE].photos[0].checks.accessories = Check::Fail,
+                Verdict::NoGo,
+                Target::Photo(PhotoId(13)),
+                "Sample photo IMG_13.jpg: parts are missing.",
+            ),
+            (
+                "damage",
+                |p| p.orders[SAMPLE].photos[0].checks.damage = Check::Fail,
+                Verdict::NoGo,
+                Target::Photo(PhotoId(13)),
+                "damaged",
+            ),
+            (
+                "defect photo",
+                |p| p.orders[SAMPLE].photos[0].tags.push(Tag::Defect),
+                Verdict::NoGo,
+                Target::Photo(PhotoId(13)),
+                "shows a defect",
+            ),
+            (
+                "no sample order",
+                |p| p.orders.retain(|o| o.kind == OrderKind::Bulk),
+                Verdict::NotReady,
+                Target::Product(ProductId(1)),
+                "There is no sample order",
+            ),
+            (
+                "accepted sample gone",
+                |p| p.accepted_sample = Some(OrderId(99)),
+                Verdict::NotReady,
+                Target::Product(ProductId(1)),
+                "order 99",
+            ),
+        ];
+        for (name, break_it, verdict, target, text) in cases {
+            let mut p = product();
+            break_it(&mut p);
+            let g = sample_gate(&p);
+            assert_eq!(g.verdict, verdict, "{name}: {:?}", g.reasons);
+            assert!(
+                g.reasons
+                    .iter()
+                    .any(|r| r.target == target && r.message.contains(text)),
+                "{name}: {:#?}",
+                g.reasons
+            );
+        }
+    }
+
+    #[test]
+    fn terms_confirmed_on_another_order_count() {
+        let mut p = product();
+        p.orders[SAMPLE].messages[0].terms.clear();
+        assert_eq!(
+            sample_gate(&p).verdict,
+            Verdict::Go,
+            "the bulk order's message confirms them"
+        );
+        p.orders[1].messages[0].terms.clear();
+        let g = sample_gate(&p);
+        assert_eq!(g.verdict, Verdict::NotReady);
+        assert_eq!(g.reasons.len(), 2, "one reason per group: {:?}", g.reasons);
+    }
+
+    #[test]
+    fn minor_deviation_only_warns() {
+        let mut p = product();
+        set_obs(&mut p, 4, "11 cm");
+        let g = sample_gate(&p);
+        assert_eq!(g.verdict, Verdict::Go);
+        assert_eq!(g.reasons.len(), 1);
+        assert_eq!(g.reasons[0].severity, Severity::Warns);
+        assert!(
+            g.reasons[0]
+                .message
+                .contains("+1 cm, tolerance \u{b1}0.5 cm")
+        );
+    }
+
+    #[test]
+    fn all_reasons_are_kept_and_no_go_wins() {
+        let mut p = product();
+        set_obs(&mut p, 3, "red");
+        p.orders[SAMPLE]
+            .observations
+            .retain(|o| o.spec != SpecId(5));
+        p.orders[SAMPLE].photos[0].checks.accessories = Check::Fail;
+        for o in &mut p.orders {
+            o.messages.clear();
+        }
+        let g = sample_gate(&p);
+        assert_eq!(g.verdict, Verdict::NoGo);
+        let no_go = g
+            .reasons
+            .iter()
+            .filter(|r| r.effect == Verdict::NoGo)
+            .count();
+        let not_ready = g
+            .reasons
+            .iter()
+            .filter(|r| r.effect == Verdict::NotReady)
+            .count();
+        assert_eq!((no_go, not_ready), (2, 3), "{:#?}", g.reasons);
+    }
+
+    #[test]
+    fn accepted_sample_is_the_one_judged() {
+        let mut p = product();
+        let mut second = p.orders[SAMPLE].clone();
+        second.id = OrderId(30);
+        second.observations.clear();
+        p.orders.push(second);
+        assert_eq!(
+            sample_gate(&p).sample_order,
+            Some(OrderId(30)),
+            "latest sample by default"
+        );
+        assert_eq!(sample_gate(&p).verdict, Verdict::NotReady);
+        p.accepted_sample = Some(OrderId(10));
+        let g = sample_gate(&p);
+        assert_eq!(
+            (g.sample_order, g.verdict),
+            (Some(OrderId(10)), Verdict::Go)
+        );
+    }
+
+    #[test]
+    fn row_topics_in_english_and_chinese() {
+        let cases = [
+            ("Colour", Some(RowTopic::Colour)),
+            ("color", Some(RowTopic::Colour)),
+            ("颜色", Some(RowTopic::Colour)),
+            ("主色", Some(RowTopic::Colour)),
+            ("Label", Some(RowTopic::Label)),
+            ("Care labelling", Some(RowTopic::Label)),
+            ("标签", Some(RowTopic::Label)),
+            ("Packaging", Some(RowTopic::Packaging)),
+            ("包装", Some(RowTopic::Packaging)),
+            ("Gift box", Some(RowTopic::Packaging)),
+            ("Accessories", Some(RowTopic::Accessories)),
+            ("配件", Some(RowTopic::Accessories)),
+            ("Height", None),
+            ("Material", None),
+            ("", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(row_topic(name), want, "{name}");
+        }
+    }
+}
