@@ -260,6 +260,12 @@ mod tests {
         });
     }
 
+    fn drop_terms(p: &mut Product, terms: &[Term]) {
+        for o in &mut p.orders {
+            o.messages[0].terms.retain(|t| !terms.contains(t));
+        }
+    }
+
     #[test]
     fn the_fixture_sample_is_go() {
         let g = sample_gate(&product());
