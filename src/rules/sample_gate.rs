@@ -326,22 +326,14 @@ mod tests {
             ),
             (
                 "repeat term missing",
-                |p| {
-                    p.orders[SAMPLE].messages[0]
-                        .terms
-                        .retain(|t| *t != Term::SameMould)
-                },
+                |p| drop_terms(p, &[Term::SameMould]),
                 Verdict::NotReady,
                 Target::Messages(OrderId(10)),
                 "The seller has not confirmed that the bulk repeats the sample: same mould.",
             ),
             (
                 "bulk terms missing",
-                |p| {
-                    p.orders[SAMPLE].messages[0]
-                        .terms
-                        .retain(|t| !BULK_TERMS[..2].contains(t))
-                },
+                |p| drop_terms(p, &BULK_TERMS[..2]),
                 Verdict::NotReady,
                 Target::Messages(OrderId(10)),
                 "The seller has not confirmed the bulk terms: MOQ, lead time.",
