@@ -5,4 +5,5 @@
 //! `rules` → `model`.
 
 pub mod model;
+pub mod rules;
 pub mod store;

@@ -1,0 +1,97 @@
+//! Normalisation of typed text. Chinese input methods type full-width
+//! digits, letters, punctuation and spaces ("１２．５ｃｍ", "ＮＡＶＹ"); the
+//! rules compare and parse the half-width (ASCII) forms.
+
+/// Maps full-width forms U+FF01..U+FF5E to ASCII and the ideographic space
+/// U+3000 to a space; every other character is kept.
+pub fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The comparable form of a text: half-width, lower case, runs of white
+/// space collapsed to one space, trimmed.
+pub fn normalise(s: &str) -> String {
+    half_width(s)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether two texts are the same once normalised.
+pub fn same_text(a: &str, b: &str) -> bool {
+    normalise(a) == normalise(b)
+}
+
+/// Formats a number for a sentence: at most three decimals, no trailing
+/// zeros, no "-0".
+pub fn fmt_num(x: f64) -> String {
+    let s = format!("{:.3}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_width_maps_the_full_width_block() {
+        let cases = [
+            ("１２．５ｃｍ", "12.5cm"),
+            ("ＮＡＶＹ　Ｂｌｕｅ", "NAVY Blue"),
+            ("！～", "!~"),
+            ("３", "3"),
+            ("藏青色", "藏青色"),
+            ("plain ascii", "plain ascii"),
+            ("", ""),
+            // U+FF00 and U+FF5F are outside the mapped range.
+            ("\u{FF00}\u{FF5F}", "\u{FF00}\u{FF5F}"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(half_width(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn normalise_ignores_case_spaces_and_width() {
+        let same = [
+            ("Navy Blue", "navy   blue"),
+            ("  NAVY\tblue ", "navy blue"),
+            ("ＮＡＶＹ　ｂｌｕｅ", "Navy Blue"),
+            ("藏青色", " 藏青色 "),
+        ];
+        for (a, b) in same {
+            assert!(same_text(a, b), "{a} vs {b}");
+        }
+        let different = [
+            ("navy", "navy blue"),
+            ("navyblue", "navy blue"),
+            ("红", "蓝"),
+        ];
+        for (a, b) in different {
+            assert!(!same_text(a, b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn numbers_format_short() {
+        let cases = [
+            (0.8, "0.8"),
+            (10.0, "10"),
+            (0.30000000000000004, "0.3"),
+            (-0.0001, "0"),
+            (-1.25, "-1.25"),
+            (12.3456, "12.346"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(fmt_num(x), want, "{x}");
+        }
+    }
+}
