@@ -1,0 +1,150 @@
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use image::{DynamicImage, ImageBuffer, Rgb, Rgba};
+
+fn encode(img: &DynamicImage, format: ImageFormat) -> Vec<u8> {
+    let mut out = Cursor::new(Vec::new());
+    img.write_to(&mut out, format).unwrap();
+    out.into_inner()
+}
+
+fn photo() -> DynamicImage {
+    DynamicImage::ImageRgb8(ImageBuffer::from_fn(90, 60, |x, y| {
+        Rgb([(x * 2) as u8, (y * 4) as u8, 128])
+    }))
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A valid tiny PNG whose header claims `w`×`h` pixels.
+fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    let mut png = encode(&photo(), ImageFormat::Png);
+    // IHDR data starts at byte 16 (8 signature + 4 length + 4 type).
+    png[16..20].copy_from_slice(&w.to_be_bytes());
+    png[20..24].copy_from_slice(&h.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    png
+}
+
+#[test]
+fn good_images_of_each_format_are_accepted() {
+    let rgba16 = DynamicImage::ImageRgba16(ImageBuffer::from_fn(40, 30, |x, _| {
+        Rgba([x as u16 * 1000, 0, 65535, 65535])
+    }));
+    let cases = [
+        (encode(&photo(), ImageFormat::Jpeg), Format::Jpeg),
+        (encode(&photo(), ImageFormat::Png), Format::Png),
+        (encode(&rgba16, ImageFormat::Png), Format::Png),
+        (
+            encode(
+                &DynamicImage::ImageRgba8(photo().to_rgba8()),
+                ImageFormat::WebP,
+            ),
+            Format::WebP,
+        ),
+        (encode(&photo(), ImageFormat::Gif), Format::Gif),
+        (encode(&photo(), ImageFormat::Bmp), Format::Bmp),
+        (encode(&photo(), ImageFormat::Tiff), Format::Tiff),
+    ];
+    for (bytes, format) in cases {
+        let info = probe(&bytes).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        assert_eq!(info.format, format);
+        assert_eq!(info.orientation, 1);
+        assert!(info.width == 90 || info.width == 40, "{format:?}");
+    }
+}
+
+#[test]
+fn bad_files_are_refused_with_a_reason() {
+    let jpeg = encode(&photo(), ImageFormat::Jpeg);
+    let png = encode(&photo(), ImageFormat::Png);
+    let heic = [&[0, 0, 0, 0x18][..], b"ftypheic", &[0; 12]].concat();
+    let avif = [&[0, 0, 0, 0x18][..], b"ftypavif", &[0; 12]].concat();
+    let cases: Vec<(&str, Vec<u8>, MediaError)> = vec![
+        ("empty", vec![], MediaError::Empty),
+        (
+            "text",
+            b"order notes: 60 pcs\n".to_vec(),
+            MediaError::NotImage("text"),
+        ),
+        (
+            "chinese text",
+            "颜色：马卡龙色\n".repeat(200).into_bytes(),
+            MediaError::NotImage("text"),
+        ),
+        (
+            "pdf",
+            b"%PDF-1.7\n\xe2\xe3\xcf\xd3 binary".to_vec(),
+            MediaError::NotImage("a PDF document"),
+        ),
+        ("heic", heic, MediaError::Heic),
+        ("avif", avif, MediaError::Avif),
+        (
+            "truncated jpeg",
+            jpeg[..jpeg.len() * 6 / 10].to_vec(),
+            MediaError::TruncatedJpeg,
+        ),
+        (
+            "jpeg without end",
+            jpeg[..jpeg.len() - 2].to_vec(),
+            MediaError::TruncatedJpeg,
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        assert_eq!(probe(&bytes), Err(expected), "{name}");
+    }
+    let cut_png = probe(&png[..png.len() - 30]).unwrap_err();
+    assert!(
+        matches!(cut_png, MediaError::Corrupt { format: "PNG", .. }),
+        "{cut_png}"
+    );
+}
+
+#[test]
+fn huge_images_are_refused_before_decoding() {
+    // A decompression bomb: 96 bytes claiming 60,000 × 60,000 pixels.
+    let bomb = png_claiming(60_000, 60_000);
+    let err = probe(&bomb).unwrap_err();
+    assert_eq!(
+        err,
+        MediaError::TooLarge {
+            width: 60_000,
+            height: 60_000,
+            megapixels: 3600
+        }
+    );
+    assert!(err.to_string().contains("limit is 100 megapixels"));
+    // Just under the limit, the header passes and the (lying) data fails.
+    let err = probe(&png_claiming(10_000, 9_999)).unwrap_err();
+    assert!(matches!(err, MediaError::Corrupt { .. }), "{err}");
+}
+
+#[test]
+fn exif_orientation_swaps_the_displayed_size() {
+    let jpeg = encode(&photo(), ImageFormat::Jpeg);
+    for (orientation, size) in [(1, (90, 60)), (3, (90, 60)), (6, (60, 90)), (8, (60, 90))] {
+        let info = probe(&super::super::synth::with_exif(
+            jpeg.clone(),
+            orientation,
+            None,
+        ))
+        .unwrap();
+        assert_eq!((info.width, info.height), size, "orientation {orientation}");
+        assert_eq!(info.taken, None);
+    }
+}
