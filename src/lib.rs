@@ -4,6 +4,9 @@
 //! Layers, imports pointing down only: `cli` → `app` → `store`, `media` →
 //! `rules` → `model`.
 
+pub mod app;
+pub mod cli;
+pub mod media;
 pub mod model;
 pub mod rules;
 pub mod store;

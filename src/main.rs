@@ -1,1 +1,5 @@
-fn main() {}
+//! The `bulkready` binary: the window, or a subcommand.
+
+fn main() -> std::process::ExitCode {
+    bulkready::cli::main()
+}

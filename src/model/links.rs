@@ -1,6 +1,7 @@
 //! Integrity of the links inside a project: every reference points at
 //! something that exists, and no id is used twice.
 
+use super::order::OrderKind;
 use super::project::{Project, Subject};
 use std::collections::HashSet;
 use std::fmt;
@@ -35,6 +36,20 @@ pub fn broken_links(project: &Project) -> Vec<BrokenLink> {
     for product in &project.products {
         let spec: HashSet<_> = product.spec.iter().map(|s| s.id).collect();
         let risks: HashSet<_> = product.risks.iter().map(|r| r.id).collect();
+        if let Some(accepted) = product.accepted_sample {
+            let ok = product
+                .orders
+                .iter()
+                .any(|o| o.id == accepted && o.kind == OrderKind::Sample);
+            if !ok {
+                push(
+                    format!("product {} \"{}\"", product.id, product.name),
+                    format!(
+                        "the accepted sample is order {accepted}, which is not a sample order of this product"
+                    ),
+                );
+            }
+        }
         for order in &product.orders {
             let at = format!(
                 "product {} \"{}\" / order {} \"{}\"",
@@ -99,9 +114,153 @@ pub fn broken_links(project: &Project) -> Vec<BrokenLink> {
         if !exists {
             push(
                 format!("decision {}", d.id),
-                format!("is about {:?}, which is not in the project", d.subject),
+                format!("is about {}, which is not in the project", d.subject),
             );
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn project() -> Project {
+        let mut p = Project::new("links");
+        let spec = SpecId(p.new_id());
+        let risk = RiskId(p.new_id());
+        let parcel = ParcelId(p.new_id());
+        let photo = PhotoId(p.new_id());
+        let order = Order {
+            id: OrderId(p.new_id()),
+            parcels: vec![Parcel {
+                id: parcel,
+                ..Parcel::default()
+            }],
+            photos: vec![Photo {
+                id: photo,
+                parcel: Some(parcel),
+                ..Photo::default()
+            }],
+            messages: vec![SellerMessage {
+                id: MessageId(p.new_id()),
+                screenshot: Some(photo),
+                confirms: vec![spec],
+                ..SellerMessage::default()
+            }],
+            packing: vec![PackingRequest {
+                id: PackingId(p.new_id()),
+                text: String::new(),
+                risk: Some(risk),
+            }],
+            ..Order::default()
+        };
+        let accepted = order.id;
+        let id = ProductId(p.new_id());
+        p.products.push(Product {
+            id,
+            spec: vec![SpecItem {
+                id: spec,
+                name: "Colour".into(),
+                expected: Expected::YesNo(true),
+                critical: false,
+            }],
+            risks: vec![Risk {
+                id: risk,
+                kind: RiskKind::Fragile,
+                note: String::new(),
+            }],
+            orders: vec![order],
+            accepted_sample: Some(accepted),
+            ..Product::default()
+        });
+        p
+    }
+
+    #[test]
+    fn an_intact_project_has_no_broken_links() {
+        assert_eq!(broken_links(&project()), vec![]);
+    }
+
+    #[test]
+    fn each_kind_of_dangling_reference_is_reported() {
+        type Breaker = fn(&mut Project);
+        let cases: [(Breaker, &str); 8] = [
+            (
+                |p| p.products[0].orders[0].photos[0].parcel = Some(ParcelId(90)),
+                "links to parcel 90",
+            ),
+            (
+                |p| p.products[0].orders[0].messages[0].screenshot = Some(PhotoId(91)),
+                "screenshot is photo 91",
+            ),
+            (
+                |p| {
+                    p.products[0].orders[0].messages[0]
+                        .confirms
+                        .push(SpecId(92))
+                },
+                "confirms spec row 92",
+            ),
+            (
+                |p| p.products[0].orders[0].packing[0].risk = Some(RiskId(93)),
+                "risk 93",
+            ),
+            (
+                |p| p.products[0].accepted_sample = Some(OrderId(94)),
+                "accepted sample is order 94",
+            ),
+            (
+                |p| {
+                    p.products[0].orders[0].observations.push(Observation {
+                        spec: SpecId(95),
+                        value: "x".into(),
+                        source: Source::Photo,
+                        photo: Some(PhotoId(96)),
+                        note: String::new(),
+                    })
+                },
+                "spec row 95",
+            ),
+            (
+                |p| p.products[0].orders[0].parcels[0].id = ParcelId(1),
+                "more than one object",
+            ),
+            (
+                |p| {
+                    p.decisions.push(Decision {
+                        id: DecisionId(97),
+                        time: chrono::DateTime::default(),
+                        reviewer: String::new(),
+                        subject: Subject::Ship(OrderId(98)),
+                        computed: Verdict::Go,
+                        signed: Verdict::Go,
+                        reason: String::new(),
+                        evidence: String::new(),
+                    })
+                },
+                "is about order 98",
+            ),
+        ];
+        for (breaker, expected) in cases {
+            let mut p = project();
+            breaker(&mut p);
+            let found = broken_links(&p);
+            assert!(
+                found.iter().any(|b| b.to_string().contains(expected)),
+                "{expected}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn next_id_is_repaired_past_every_id() {
+        let mut p = project();
+        p.next_id = 2;
+        p.repair_next_id();
+        assert_eq!(p.next_id, p.all_ids().max().unwrap_or(0) + 1);
+        let fresh = p.new_id();
+        assert!(p.all_ids().all(|id| id != fresh));
+    }
 }

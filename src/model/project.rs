@@ -139,6 +139,15 @@ pub enum Subject {
     Ship(OrderId),
 }
 
+impl std::fmt::Display for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Subject::ScaleUp(p) => write!(f, "product {p}"),
+            Subject::Ship(o) => write!(f, "order {o}"),
+        }
+    }
+}
+
 /// A verdict the buyer signed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
