@@ -16,6 +16,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
 
 mod content;
+mod photos;
 
 /// A photo the demo generates: what it shows, and what the buyer recorded.
 pub(crate) struct PhotoPlan {
@@ -49,7 +50,7 @@ pub fn write(dir: &Path) -> Result<PathBuf, StoreError> {
 /// Builds the demo project, writing its photos into `store`.
 pub fn build(store: &PhotoStore) -> Result<Project, StoreError> {
     let mut project = content::project();
-    let plans = content::photo_plans();
+    let plans = photos::photo_plans();
     for (order_number, plans) in plans {
         let Some(order) = project
             .products
@@ -83,7 +84,7 @@ pub fn build(store: &PhotoStore) -> Result<Project, StoreError> {
             });
         }
     }
-    content::link_screenshots(&mut project, store)?;
+    photos::link_screenshots(&mut project, store)?;
     Ok(project)
 }
 
