@@ -41,7 +41,7 @@ fn generate() -> Project {
             let parcel = ParcelId(p.new_id());
             let photos = (0..PHOTOS_PER_ORDER)
                 .map(|n| {
-                    let hash = format!("{:064x}", (i * 1000 + o * 100 + n) as u128 * 7919);
+                    let hash = format!("{:032x}", (i * 1000 + o * 100 + n) as u128 * 7919);
                     Photo {
                         id: PhotoId(p.new_id()),
                         file: StoredFile {

@@ -346,7 +346,7 @@ fn aql_prints_the_plan_from_the_tables() {
     // Letter A at AQL 1.0 follows the arrow down to E (n = 13) and, with a
     // lot of 5, inspects every unit.
     let out = bulkready(&[
-        &"aql", &"--lot", &"5", &"--level", &"ii", &"--aql", &"1.0", &"--json",
+        &"aql", &"--lot", &"5", &"--level", &"II", &"--aql", &"1.0", &"--json",
     ]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["inspect_all"], true);
@@ -364,6 +364,7 @@ fn aql_refuses_bad_input() {
         vec!["aql", "--lot", "0", "--aql", "2.5"],
         vec!["aql", "--lot", "500", "--aql", "3.3"],
         vec!["aql", "--lot", "500", "--level", "IV"],
+        vec!["aql", "--lot", "500", "--level", "2"],
     ] {
         let args: Vec<&dyn AsRef<std::ffi::OsStr>> = args
             .iter()
@@ -394,7 +395,7 @@ fn verdict_shows_all_three_verdicts_on_the_demo() {
         "{tiles}"
     );
     let orders = v["orders"].as_array().unwrap();
-    assert_eq!(orders[1]["kind"], "Bulk");
+    assert_eq!(orders[1]["kind"], "bulk");
     assert_eq!(orders[1]["verdict"], "go", "{}", orders[1]);
     assert!(orders.iter().any(|o| o["verdict"] == "no-go"));
 

@@ -72,7 +72,7 @@ pub enum Command {
         #[arg(long)]
         lot: u32,
         /// General inspection level.
-        #[arg(long, value_enum, default_value = "ii")]
+        #[arg(long, value_enum, ignore_case = true, default_value = "II")]
         level: Level,
         /// One AQL (0.65, 1.0, 1.5, 2.5, 4.0, 6.5); all of them when omitted.
         #[arg(long)]

@@ -75,7 +75,7 @@ pub struct ImageInfo {
 }
 
 /// Why a file cannot be imported. The caller adds the file name.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum MediaError {
     #[error("empty file (0 bytes)")]
     Empty,
@@ -90,12 +90,12 @@ pub enum MediaError {
     #[error("{0} images are not supported; use JPEG, PNG, WebP, GIF, TIFF or BMP")]
     Unsupported(String),
     #[error(
-        "the image is {width}×{height} = {megapixels} megapixels; the limit is {MAX_MEGAPIXELS} megapixels"
+        "the image is {width}×{height} = {megapixels:.1} megapixels; the limit is {MAX_MEGAPIXELS} megapixels"
     )]
     TooLarge {
         width: u32,
         height: u32,
-        megapixels: u64,
+        megapixels: f64,
     },
     #[error(
         "truncated JPEG: the file ends before the image does (an interrupted download or copy?)"
@@ -115,6 +115,10 @@ pub fn probe(bytes: &[u8]) -> Result<ImageInfo, MediaError> {
     if bytes.is_empty() {
         return Err(MediaError::Empty);
     }
+    // Text first: "BMW notes" or "P3 list" would pass for BMP or PNM magic.
+    if looks_like_text(bytes) {
+        return Err(MediaError::NotImage("text"));
+    }
     let guessed = image::guess_format(bytes).map_err(|_| unknown(bytes))?;
     let format = Format::from_image(guessed).ok_or_else(|| match guessed {
         ImageFormat::Avif => MediaError::Avif,
@@ -129,7 +133,7 @@ pub fn probe(bytes: &[u8]) -> Result<ImageInfo, MediaError> {
     let (w, h) = ImageReader::with_format(Cursor::new(bytes), guessed)
         .into_dimensions()
         .map_err(corrupt)?;
-    let megapixels = u64::from(w) * u64::from(h) / 1_000_000;
+    let megapixels = (u64::from(w) * u64::from(h)) as f64 / 1e6;
     if u64::from(w) * u64::from(h) > MAX_MEGAPIXELS * 1_000_000 {
         return Err(MediaError::TooLarge {
             width: w,
@@ -172,20 +176,28 @@ fn unknown(bytes: &[u8]) -> MediaError {
         };
     }
     let head = &bytes[..bytes.len().min(1024)];
-    let texty = match std::str::from_utf8(head) {
-        Ok(s) => s.chars().all(|c| !c.is_control() || c.is_whitespace()),
-        // A multi-byte character cut at 1024 bytes still counts as text.
-        Err(e) => e.error_len().is_none() && e.valid_up_to() > head.len() - 4,
-    };
-    if texty {
-        MediaError::NotImage("text")
-    } else if head.starts_with(b"%PDF") {
+    if head.starts_with(b"%PDF") {
         MediaError::NotImage("a PDF document")
     } else if head.starts_with(b"PK\x03\x04") {
         MediaError::NotImage("a ZIP archive (or an Office document)")
     } else {
         MediaError::NotImage("not a format BulkReady knows")
     }
+}
+
+/// Whether the file starts like text: UTF-8 with no control characters
+/// but white space in its first kilobyte.
+fn looks_like_text(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        // A multi-byte character cut at the end of the kilobyte still counts.
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return false,
+    };
+    !valid.is_empty() && valid.chars().all(|c| !c.is_control() || c.is_whitespace())
 }
 
 /// The EXIF orientation (1 when absent or invalid) and time taken.

@@ -125,7 +125,7 @@ fn huge_images_are_refused_before_decoding() {
         MediaError::TooLarge {
             width: 60_000,
             height: 60_000,
-            megapixels: 3600
+            megapixels: 3600.0
         }
     );
     assert!(err.to_string().contains("limit is 100 megapixels"));
@@ -147,4 +147,23 @@ fn exif_orientation_swaps_the_displayed_size() {
         assert_eq!((info.width, info.height), size, "orientation {orientation}");
         assert_eq!(info.taken, None);
     }
+}
+
+#[test]
+fn text_that_starts_like_an_image_signature_is_text() {
+    for text in [
+        "BMW order notes\n",
+        "P3 supplier notes\n",
+        "GIF89a is not a photo",
+    ] {
+        assert_eq!(
+            probe(text.as_bytes()),
+            Err(MediaError::NotImage("text")),
+            "{text}"
+        );
+    }
+    // Two bytes of a cut Chinese character: no panic, a reason.
+    assert!(matches!(probe(&[0xE4, 0xB8]), Err(MediaError::NotImage(_))));
+    let err = probe(&png_claiming(10_001, 10_000)).unwrap_err();
+    assert!(err.to_string().contains("= 100.0 megapixels"), "{err}");
 }

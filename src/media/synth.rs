@@ -126,7 +126,7 @@ fn draw(scene: &Scene) -> RgbImage {
         Scene::GiftBox { colour } => gift_box(&mut img, *colour),
         Scene::Measure { colour } => {
             mug(&mut img, 330, 330, *colour);
-            ruler(&mut img, 560, 150, 480);
+            ruler(&mut img, 560, 140, 400);
         }
         Scene::Carton { label } => carton(&mut img, 170, 120, 460, 380, Some(label)),
         Scene::Cartons { count } => {

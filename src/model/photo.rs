@@ -35,7 +35,7 @@ pub struct Photo {
 #[serde(default)]
 pub struct StoredFile {
     pub path: String,
-    /// BLAKE3 of the bytes, lowercase hex.
+    /// BLAKE3 of the bytes, first 128 bits in lowercase hex.
     pub hash: String,
     pub original_name: String,
 }

@@ -27,6 +27,9 @@ pub enum Cell {
     },
     /// Nothing observed for this row on this order.
     Missing,
+    /// Something was typed that cannot be read for this row (a word where a
+    /// number belongs, a mass on a length row); `problem` says why.
+    Unreadable { observed: String, problem: String },
 }
 
 impl Cell {
@@ -38,6 +41,9 @@ impl Cell {
     }
     pub fn is_missing(&self) -> bool {
         matches!(self, Cell::Missing)
+    }
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self, Cell::Unreadable { .. })
     }
 }
 
@@ -125,7 +131,10 @@ fn parse_number(num: &str) -> Option<f64> {
         let groups: Vec<&str> = num.split(',').collect();
         if groups.len() == 1 {
             num.to_string()
-        } else if groups[1..].iter().all(|g| g.len() == 3) {
+        } else if groups[1..].iter().all(|g| g.len() == 3)
+            && (1..=3).contains(&groups[0].trim_start_matches(['-', '+']).len())
+            && !groups[0].trim_start_matches(['-', '+']).starts_with('0')
+        {
             num.replace(',', "")
         } else if groups.len() == 2 {
             num.replace(',', ".")
@@ -263,26 +272,31 @@ pub fn describe(expected: &Expected) -> String {
 }
 
 /// Judges a typed observation against an expected value. A blank
-/// observation is missing; an unreadable one is a deviation that says why.
+/// observation is missing; one that cannot be read is unreadable, with why.
 pub fn judge(expected: &Expected, observed: &str) -> Cell {
     if observed.trim().is_empty() {
         return Cell::Missing;
     }
     let observed_s = observed.trim().to_string();
     match difference(expected, observed) {
-        None => Cell::Match {
+        Ok(None) => Cell::Match {
             observed: observed_s,
         },
-        Some(difference) => Cell::Deviation {
+        Ok(Some(difference)) => Cell::Deviation {
             observed: observed_s,
             difference,
+        },
+        Err(problem) => Cell::Unreadable {
+            observed: observed_s,
+            problem,
         },
     }
 }
 
-/// None when the observation matches, else the difference in words.
-fn difference(expected: &Expected, observed: &str) -> Option<String> {
-    match expected {
+/// `Ok(None)` when the observation matches, `Ok(Some(words))` when it
+/// differs, `Err(why)` when it cannot be read for this row.
+fn difference(expected: &Expected, observed: &str) -> Result<Option<String>, String> {
+    Ok(match expected {
         Expected::Text(t) => (!same_text(t, observed)).then(|| {
             format!(
                 "\u{201c}{}\u{201d} instead of \u{201c}{}\u{201d}",
@@ -296,32 +310,37 @@ fn difference(expected: &Expected, observed: &str) -> Option<String> {
                 "{got} instead of {n} ({:+})",
                 i64::from(got) - i64::from(*n)
             )),
-            Err(e) => Some(format!("{e}; expected {n}")),
+            Err(e) => return Err(format!("{e}; expected {n}")),
         },
         Expected::YesNo(b) => {
             let word = |b: bool| if b { "yes" } else { "no" };
             match parse_yes_no(observed) {
                 Ok(got) if got == *b => None,
                 Ok(got) => Some(format!("{}, expected {}", word(got), word(*b))),
-                Err(e) => Some(format!("{e}; expected {}", word(*b))),
+                Err(e) => return Err(format!("{e}; expected {}", word(*b))),
             }
         }
         Expected::Number {
             value,
             unit,
             tolerance,
-        } => number_difference(*value, *unit, *tolerance, observed),
-    }
+        } => return number_difference(*value, *unit, *tolerance, observed),
+    })
 }
 
-fn number_difference(value: f64, unit: Unit, tol: Tolerance, observed: &str) -> Option<String> {
+fn number_difference(
+    value: f64,
+    unit: Unit,
+    tol: Tolerance,
+    observed: &str,
+) -> Result<Option<String>, String> {
     let (got, got_unit) = match parse_quantity(observed) {
         Ok(q) => q,
-        Err(e) => return Some(format!("{e}; expected {}", with_unit(value, unit))),
+        Err(e) => return Err(format!("{e}; expected {}", with_unit(value, unit))),
     };
     let got_unit = got_unit.unwrap_or(unit);
     let Some(got) = convert(got, got_unit, unit) else {
-        return Some(format!(
+        return Err(format!(
             "{} is a {}, the row is a {} in {}",
             with_unit(got, got_unit),
             dimension(got_unit).0,
@@ -340,7 +359,7 @@ fn number_difference(value: f64, unit: Unit, tol: Tolerance, observed: &str) -> 
     };
     let eps = 1e-9 * value.abs().max(got.abs()).max(1.0);
     if diff.abs() <= allowed + eps {
-        return None;
+        return Ok(None);
     }
     let percent = match tol {
         Tolerance::Percent(_) if value != 0.0 => {
@@ -351,11 +370,11 @@ fn number_difference(value: f64, unit: Unit, tol: Tolerance, observed: &str) -> 
         }
         _ => String::new(),
     };
-    Some(format!(
+    Ok(Some(format!(
         "{}{percent}, tolerance {}",
         signed(diff, unit),
         tolerance_words(tol, unit)
-    ))
+    )))
 }
 
 /// The latest observation typed for a row on an order, if any.

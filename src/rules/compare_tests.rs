@@ -165,14 +165,7 @@ fn numbers_are_judged_with_tolerance_and_units() {
                 },
                 "{observed}"
             ),
-            Some(d) => assert_eq!(
-                cell,
-                Cell::Deviation {
-                    observed: observed.trim().into(),
-                    difference: d.into()
-                },
-                "{observed}"
-            ),
+            Some(d) => assert_eq!(cell, expected_cell(observed, d), "{observed}"),
         }
     }
 }
@@ -226,14 +219,7 @@ fn counts_yes_no_and_text_are_judged() {
         let cell = judge(expected, observed);
         match want {
             None => assert!(cell.is_match(), "{observed}: {cell:?}"),
-            Some(d) => assert_eq!(
-                cell,
-                Cell::Deviation {
-                    observed: observed.trim().into(),
-                    difference: d.into()
-                },
-                "{observed}"
-            ),
+            Some(d) => assert_eq!(cell, expected_cell(observed, d), "{observed}"),
         }
     }
     for blank in ["", "  ", "\u{3000}"] {
@@ -366,4 +352,47 @@ fn cells_serialize_with_state_tags() {
     assert_eq!(json, r#"{"state":"missing"}"#);
     let json = serde_json::to_string(&Reference::AcceptedSample(OrderId(3))).unwrap();
     assert_eq!(json, r#"{"kind":"accepted-sample","order":3}"#);
+}
+
+/// A deviation, or, for text that cannot be read for the row (not a
+/// number, the wrong kind of unit), an unreadable cell.
+fn expected_cell(observed: &str, words: &str) -> Cell {
+    let observed = observed.trim().to_string();
+    if words.starts_with("cannot read")
+        || words.starts_with("unknown unit")
+        || words.contains(", the row is")
+    {
+        Cell::Unreadable {
+            observed,
+            problem: words.into(),
+        }
+    } else {
+        Cell::Deviation {
+            observed,
+            difference: words.into(),
+        }
+    }
+}
+
+#[test]
+fn unreadable_observations_are_not_deviations() {
+    let count = Expected::Count(3);
+    assert!(judge(&count, "three").is_unreadable());
+    assert!(judge(&count, "2").is_deviation());
+    let len = Expected::Number {
+        value: 10.0,
+        unit: Unit::Cm,
+        tolerance: Tolerance::Absolute(0.5),
+    };
+    assert!(judge(&len, "350 gram").is_unreadable());
+    assert!(judge(&len, "10 kg").is_unreadable());
+    assert!(judge(&len, "12 cm").is_deviation());
+    assert!(judge(&len, "  ").is_missing());
+}
+
+#[test]
+fn a_leading_zero_comma_is_a_decimal_comma() {
+    assert_eq!(parse_quantity("0,350 kg").unwrap(), (0.35, Some(Unit::Kg)));
+    assert_eq!(parse_quantity("1,350 g").unwrap(), (1350.0, Some(Unit::G)));
+    assert_eq!(parse_quantity("12,5 cm").unwrap(), (12.5, Some(Unit::Cm)));
 }

@@ -46,14 +46,19 @@ pub fn order_deadlines(warehouse: &Warehouse, order: &Order, now: NaiveDateTime)
         .iter()
         .filter_map(|p| {
             let start = p.arrived_on?.and_hms_opt(0, 0, 0)?;
-            let return_closes = start + Duration::hours(i64::from(warehouse.return_window_hours));
-            let free_storage_ends = start + Duration::days(i64::from(warehouse.free_storage_days));
+            // Settings from a hand-edited file can be absurd: a deadline past
+            // the calendar's end is no deadline.
+            let return_closes = start
+                .checked_add_signed(Duration::hours(i64::from(warehouse.return_window_hours)))?;
+            let free_storage_ends =
+                start.checked_add_signed(Duration::days(i64::from(warehouse.free_storage_days)))?;
             Some(ParcelDeadline {
                 parcel: p.id,
                 return_closes,
                 return_minutes_left: (return_closes - now).num_minutes(),
                 free_storage_ends,
-                free_storage_days_left: (free_storage_ends - now).num_days(),
+                // Whole days, rounded down: half a day past the end is -1.
+                free_storage_days_left: (free_storage_ends - now).num_seconds().div_euclid(86_400),
             })
         })
         .collect();
@@ -158,5 +163,31 @@ mod tests {
         }
         let d = order_deadlines(&w, &o, at(1, 0));
         assert_eq!(d.free_storage_ends, Some(at(31, 0)));
+    }
+
+    #[test]
+    fn absurd_settings_give_no_deadline_instead_of_a_panic() {
+        let w = Warehouse {
+            return_window_hours: u32::MAX,
+            free_storage_days: u32::MAX,
+            ..Warehouse::default()
+        };
+        let d = order_deadlines(&w, &order(&[Some(day(1))]), at(2, 0));
+        assert!(d.parcels.is_empty());
+    }
+
+    #[test]
+    fn storage_days_left_round_down() {
+        let w = Warehouse {
+            free_storage_days: 2,
+            ..Warehouse::default()
+        };
+        // Arrived on the 1st at 00:00: storage ends on the 3rd at 00:00.
+        let left = |now| {
+            order_deadlines(&w, &order(&[Some(day(1))]), now).parcels[0].free_storage_days_left
+        };
+        assert_eq!(left(at(1, 12)), 1);
+        assert_eq!(left(at(3, 0)), 0);
+        assert_eq!(left(at(3, 12)), -1, "half a day past the end");
     }
 }

@@ -72,11 +72,16 @@ pub struct ChecklistItem {
     pub reasons: Vec<usize>,
 }
 
+fn kind_str<S: serde::Serializer>(k: &OrderKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.label())
+}
+
 /// The export gate of one order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExportGate {
     pub order: OrderId,
     pub order_number: String,
+    #[serde(serialize_with = "kind_str")]
     pub kind: OrderKind,
     #[serde(serialize_with = "verdict_str")]
     pub verdict: Verdict,

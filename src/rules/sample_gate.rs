@@ -83,7 +83,10 @@ pub fn row_topic(name: &str) -> Option<RowTopic> {
         Some(RowTopic::Label)
     } else if has(&["packag", "packing", "box", "carton", "包装", "盒", "箱"]) {
         Some(RowTopic::Packaging)
-    } else if has(&["accessor", "parts", "配件", "附件", "零件"]) {
+    } else if has(&[
+        "accessor", "parts", "piece", "pcs", "per set", "quantity", "qty", "配件", "附件", "零件",
+        "数量", "件数", "片数",
+    ]) {
         Some(RowTopic::Accessories)
     } else if has(&["colour", "color", "颜色", "色"]) {
         Some(RowTopic::Colour)
@@ -186,6 +189,13 @@ pub fn sample_gate(product: &Product) -> SampleGate {
                         Target::SpecRow(row.id),
                         format!(
                             "\u{201c}{}\u{201d} was not observed on the sample.",
+                            row.name
+                        ),
+                    )),
+                    Cell::Unreadable { observed, problem } => reasons.push(Reason::not_ready(
+                        Target::SpecRow(row.id),
+                        format!(
+                            "\u{201c}{}\u{201d} on the sample cannot be read (\u{201c}{observed}\u{201d}: {problem}): re-enter it.",
                             row.name
                         ),
                     )),
@@ -402,6 +412,27 @@ mod tests {
         let g = sample_gate(&p);
         assert_eq!(g.verdict, Verdict::NotReady);
         assert_eq!(g.reasons.len(), 2, "one reason per group: {:?}", g.reasons);
+    }
+
+    #[test]
+    fn an_unreadable_observation_is_not_ready_not_a_deviation() {
+        let mut p = product();
+        set_obs(&mut p, 4, "about eleven");
+        let g = sample_gate(&p);
+        assert_eq!(g.verdict, Verdict::NotReady, "{:?}", g.reasons);
+        assert!(
+            g.reasons[0].message.contains("re-enter it"),
+            "{}",
+            g.reasons[0].message
+        );
+        assert_eq!(g.reasons[0].target, Target::SpecRow(SpecId(4)));
+    }
+
+    #[test]
+    fn a_short_count_per_set_is_missing_parts() {
+        assert_eq!(row_topic("Pieces per set"), Some(RowTopic::Accessories));
+        assert_eq!(row_topic("每套数量"), Some(RowTopic::Accessories));
+        assert_eq!(row_topic("Height"), None);
     }
 
     #[test]

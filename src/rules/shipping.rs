@@ -134,6 +134,15 @@ fn check_route(route: &Route) -> Result<(), ShippingError> {
     if !route.rounding_kg.is_finite() || route.rounding_kg < 0.0 {
         return Err(bad("the rounding step must be 0 or more kg"));
     }
+    for (value, what) in [
+        (route.first_weight_kg, "the first weight"),
+        (route.first_price, "the first-weight price"),
+        (route.per_kg, "the price per kg"),
+    ] {
+        if !value.is_finite() || value < 0.0 {
+            return Err(bad(&format!("{what} must be a number, 0 or more")));
+        }
+    }
     Ok(())
 }
 
@@ -158,7 +167,7 @@ pub fn chargeable_weight(route: &Route, cartons: &[Carton]) -> Result<Chargeable
     for c in cartons {
         let n = f64::from(c.count);
         let piece_cbm = cbm(c.length_cm, c.width_cm, c.height_cm);
-        w.pieces += c.count;
+        w.pieces = w.pieces.saturating_add(c.count);
         w.actual_kg += c.gross_kg * n;
         w.cbm += piece_cbm * n;
         if let ChargeBasis::Volumetric {
@@ -227,7 +236,7 @@ pub fn compare_routes(
     let cheapest = quotes
         .iter()
         .fold(None::<&Quote>, |best, q| match best {
-            Some(b) if b.cost <= q.cost => Some(b),
+            Some(b) if b.cost.total_cmp(&q.cost).is_le() => Some(b),
             _ => Some(q),
         })
         .map(|q| q.route.clone());

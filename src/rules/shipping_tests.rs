@@ -283,3 +283,33 @@ fn imperial_dimensional_weight() {
     assert!(close(kg_to_lb(0.453_592_37), 1.0));
     assert!(close(ceil_whole(12.000_000_000_001), 12.0));
 }
+
+#[test]
+fn bad_rates_are_refused_and_never_cheapest() {
+    let cartons = [carton(40.0, 30.0, 20.0, 5.0, 2)];
+    let good = priced(dhl_express(), 100.0, 40.0);
+    for bad in [
+        priced(dhl_express(), 100.0, -1.0),
+        priced(dhl_express(), f64::NAN, 40.0),
+    ] {
+        assert!(matches!(
+            quote(&bad, &cartons),
+            Err(ShippingError::BadRoute { .. })
+        ));
+    }
+    let mut cheap_looking = priced(air_forwarder(), 0.0, -5.0);
+    cheap_looking.name = "negative".into();
+    let c = compare_routes(&[good.clone(), cheap_looking], &cartons).unwrap();
+    assert_eq!(c.cheapest.as_deref(), Some(good.name.as_str()));
+    assert_eq!(c.failures.len(), 1);
+}
+
+#[test]
+fn huge_carton_counts_do_not_overflow() {
+    let cartons = [
+        carton(10.0, 10.0, 10.0, 1.0, u32::MAX),
+        carton(10.0, 10.0, 10.0, 1.0, 5),
+    ];
+    let w = chargeable_weight(&dhl_express(), &cartons).unwrap();
+    assert_eq!(w.pieces, u32::MAX);
+}

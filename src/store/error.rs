@@ -57,7 +57,8 @@ fn write_hint(e: &io::Error) -> &'static str {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
             "The folder is not writable: save somewhere else; nothing was lost"
         }
-        _ => "Nothing was lost: the previous file is unchanged",
+        io::ErrorKind::NotFound => "Check that the folder exists; nothing was changed",
+        _ => "Nothing was changed on disk",
     }
 }
 

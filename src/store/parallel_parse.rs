@@ -61,6 +61,11 @@ fn split_products(text: &str) -> Option<Split> {
     let mut commas = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes are letters, digits and white space: skip them fast.
+        if !SPECIAL[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         match bytes[i] {
             b'"' => i = skip_string(bytes, i)?,
             // Comments, chars and raw strings: leave them to the full parser.
@@ -94,17 +99,31 @@ fn split_products(text: &str) -> Option<Split> {
     None
 }
 
+/// The bytes the scanner looks at; everything else is skipped.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let special = b"\"/'r()[]{},";
+    while k < special.len() {
+        t[special[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The index of the closing quote of the string starting at `start`.
 fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i),
-            _ => i += 1,
+    loop {
+        let next = i + bytes
+            .get(i..)?
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\')?;
+        if bytes[next] == b'"' {
+            return Some(next);
         }
+        i = next + 2;
     }
-    None
 }
 
 fn is_ident(b: u8) -> bool {

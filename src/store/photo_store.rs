@@ -1,5 +1,5 @@
 //! The photo store: `name.photos/` beside `name.ron`. Files are named by the
-//! BLAKE3 hash of their bytes plus the original extension, so the same
+//! BLAKE3 hash (128 bits) of their bytes plus the original extension, so the same
 //! bytes imported twice are stored once. Paths in the project are relative
 //! to the store and may not leave it.
 
@@ -16,9 +16,12 @@ pub struct PhotoStore {
     root: PathBuf,
 }
 
-/// The BLAKE3 hash of `bytes`, lowercase hex.
+/// The BLAKE3 hash of `bytes`, its first 128 bits as 32 lowercase hex
+/// digits: far beyond any chance collision among a project's photos, and
+/// half the length in the project file (thousands of photos).
 pub fn hash_bytes(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex().to_string()
+    let hex = blake3::hash(bytes).to_hex();
+    hex[..32].to_string()
 }
 
 impl PhotoStore {
@@ -56,7 +59,10 @@ impl PhotoStore {
         let ext = plain_extension(original_name).unwrap_or_else(|| fallback_ext.to_string());
         let name = format!("{hash}.{ext}");
         let dest = self.root.join(&name);
-        let already = fs::metadata(&dest).is_ok_and(|m| m.len() == bytes.len() as u64);
+        // Content-addressed: a file of that name with the same bytes is this
+        // photo. Anything else there (damaged, cut short) is replaced.
+        let already = fs::metadata(&dest).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && fs::read(&dest).is_ok_and(|b| hash_bytes(&b) == hash);
         if !already {
             fs::create_dir_all(&self.root).map_err(|e| StoreError::write(&self.root, e))?;
             write_atomically(&dest, bytes, false)?;

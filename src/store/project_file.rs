@@ -31,6 +31,8 @@ pub fn to_ron(project: &Project) -> String {
 /// Checks the schema version (older files are migrated, newer are refused)
 /// and refuses photo paths that could point outside the photo store.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
+    // Windows editors may start a UTF-8 file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parsed = match super::parallel_parse::parse(text) {
         Some(p) => Ok(p),
         None => ron::from_str(text),
