@@ -1,5 +1,15 @@
-//! The editing session without a screen: import, demo, and (with the window)
-//! the document, commands, undo and background jobs. No egui here.
+//! The editing session without a screen: the document, commands, undo and
+//! background jobs, plus import and the demo project. No egui here, so
+//! plain tests drive it.
 
+pub mod command;
 pub mod demo;
+pub mod document;
 pub mod import;
+pub mod jobs;
+pub mod session;
+mod undo;
+
+pub use command::{Command, Edit};
+pub use document::Document;
+pub use session::{Event, Pending, Prompt, Session, UnsavedChoice};

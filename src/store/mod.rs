@@ -4,12 +4,14 @@ mod error;
 mod parallel_parse;
 mod photo_store;
 mod project_file;
+mod stamp;
 
 pub use error::StoreError;
 pub use photo_store::{PhotoProblem, PhotoStore, ProblemKind, hash_bytes};
 pub use project_file::{
     EXTENSION, backup_path, from_ron, load, save, temp_path, to_ron, write_atomically,
 };
+pub use stamp::{FileStamp, recovery_is_newer, recovery_path, stamp};
 
 #[cfg(test)]
 mod tests;

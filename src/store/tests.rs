@@ -329,3 +329,19 @@ fn verify_reports_missing_changed_and_escaping_photos() {
     assert_eq!(kinds[2], (103, ProblemKind::OutsideStore));
     assert_eq!(store.missing(&p), vec![PhotoId(102)]);
 }
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let text = format!("\u{feff}{}", to_ron(&fixture()));
+    assert_eq!(from_ron(&text, Path::new("bom.ron")).unwrap(), fixture());
+}
+
+#[test]
+fn a_damaged_stored_photo_is_repaired_by_importing_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = PhotoStore::for_project(&dir.path().join("r.ron"));
+    let file = store.add(b"original photo", "a.jpg", "jpg").unwrap();
+    fs::write(store.path_of(&file), b"damaged photo!").unwrap();
+    store.add(b"original photo", "a.jpg", "jpg").unwrap();
+    assert_eq!(fs::read(store.path_of(&file)).unwrap(), b"original photo");
+}

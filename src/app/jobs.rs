@@ -1,0 +1,156 @@
+//! Background jobs: named threads that send one result back over a channel
+//! and wake the window. Opening, saving, autosaving, writing the demo and
+//! watching the file for outside changes all run here.
+
+use crate::model::{PhotoId, Project};
+use crate::store::{self, FileStamp, PhotoStore};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Wakes the window when a result arrives (egui's `request_repaint`).
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// A project read from disk.
+#[derive(Debug)]
+pub struct Opened {
+    pub path: PathBuf,
+    pub project: Project,
+    pub stamp: Option<FileStamp>,
+    /// Photos whose file is not in the photo store.
+    pub missing_photos: Vec<PhotoId>,
+    /// A recovery file newer than the project exists.
+    pub recovery_newer: bool,
+}
+
+#[derive(Debug)]
+pub enum JobResult {
+    Opened(Result<Opened, String>),
+    /// The recovery file, read to replace the open project.
+    Recovered(Result<Project, String>),
+    Saved {
+        path: PathBuf,
+        version: u64,
+        result: Result<Option<FileStamp>, String>,
+    },
+    Autosaved(Result<(), String>),
+    DemoWritten(Result<PathBuf, String>),
+    /// The file's stamp now, for noticing outside changes.
+    DiskStamp {
+        path: PathBuf,
+        stamp: Option<FileStamp>,
+    },
+}
+
+pub struct Jobs {
+    tx: Sender<JobResult>,
+    rx: Receiver<JobResult>,
+    waker: Waker,
+    /// Names of the jobs under way, for the status bar.
+    running: Vec<&'static str>,
+}
+
+impl Jobs {
+    pub fn new(waker: Waker) -> Self {
+        let (tx, rx) = channel();
+        Jobs {
+            tx,
+            rx,
+            waker,
+            running: Vec::new(),
+        }
+    }
+
+    /// Runs `work` on a named thread; its result comes back from [`poll`].
+    pub fn spawn(&mut self, name: &'static str, work: impl FnOnce() -> JobResult + Send + 'static) {
+        let tx = self.tx.clone();
+        let waker = self.waker.clone();
+        let spawned = std::thread::Builder::new()
+            .name(format!("bulkready-{name}"))
+            .spawn(move || {
+                let _ = tx.send(work());
+                waker();
+            });
+        match spawned {
+            Ok(_) => self.running.push(name),
+            Err(e) => {
+                let _ = self.tx.send(JobResult::Opened(Err(format!(
+                    "could not start a background job: {e}"
+                ))));
+            }
+        }
+    }
+
+    /// Results that arrived since the last call.
+    pub fn poll(&mut self) -> Vec<JobResult> {
+        let results: Vec<_> = self.rx.try_iter().collect();
+        for r in &results {
+            let name = job_name(r);
+            if let Some(i) = self.running.iter().position(|n| *n == name) {
+                self.running.remove(i);
+            }
+        }
+        results
+    }
+
+    pub fn running(&self) -> &[&'static str] {
+        &self.running
+    }
+
+    pub fn is_running(&self, name: &str) -> bool {
+        self.running.contains(&name)
+    }
+
+    /// Blocks until every job has reported (tests and shutdown).
+    pub fn wait_all(&mut self) -> Vec<JobResult> {
+        let mut out = Vec::new();
+        while !self.running.is_empty() {
+            match self.rx.recv_timeout(std::time::Duration::from_secs(30)) {
+                Ok(r) => {
+                    let name = job_name(&r);
+                    if let Some(i) = self.running.iter().position(|n| *n == name) {
+                        self.running.remove(i);
+                    }
+                    out.push(r);
+                }
+                Err(_) => break,
+            }
+        }
+        out
+    }
+}
+
+fn job_name(r: &JobResult) -> &'static str {
+    match r {
+        JobResult::Opened(_) => OPEN,
+        JobResult::Recovered(_) => RECOVER,
+        JobResult::Saved { .. } => SAVE,
+        JobResult::Autosaved(_) => AUTOSAVE,
+        JobResult::DemoWritten(_) => DEMO,
+        JobResult::DiskStamp { .. } => WATCH,
+    }
+}
+
+pub const OPEN: &str = "open";
+pub const RECOVER: &str = "recover";
+pub const SAVE: &str = "save";
+pub const AUTOSAVE: &str = "autosave";
+pub const DEMO: &str = "demo";
+pub const WATCH: &str = "watch";
+
+/// Reads a project and what the window needs to know about it.
+pub fn open(path: PathBuf) -> JobResult {
+    JobResult::Opened(match store::load(&path) {
+        Ok(project) => {
+            let missing_photos = PhotoStore::for_project(&path).missing(&project);
+            Ok(Opened {
+                stamp: store::stamp(&path),
+                recovery_newer: store::recovery_is_newer(&path),
+                missing_photos,
+                project,
+                path,
+            })
+        }
+        Err(e) => Err(e.to_string()),
+    })
+}

@@ -1,0 +1,419 @@
+//! The editing session without a screen: the open document, commands and
+//! how they apply, background jobs and what they report. The window reads
+//! this state and pushes commands; tests drive it in plain Rust.
+
+use super::command::{Command, Edit};
+use super::document::Document;
+use super::jobs::{self, JobResult, Jobs, Waker};
+use crate::model::Project;
+use crate::store::{self, PhotoStore};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    New,
+    Open(PathBuf),
+    OpenDemo(PathBuf),
+    Close,
+    Quit,
+}
+
+/// A question the window must ask before going on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Prompt {
+    /// Save / Discard / Cancel, then `Pending`.
+    Unsaved(Pending),
+    /// A recovery file newer than the project: Recover / Discard.
+    Recover,
+    /// The file changed on disk: Reload / Keep mine.
+    DiskChanged,
+}
+
+/// The answer to [`Prompt::Unsaved`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Something the window should know happened (recent files, selection).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    Opened(PathBuf),
+    Saved(PathBuf),
+    /// An edit created this object.
+    Created(u64),
+    /// The project was replaced (opened, closed, new, reloaded).
+    Replaced,
+}
+
+pub struct Session {
+    pub doc: Option<Document>,
+    jobs: Jobs,
+    /// Background results for the user (shown as toasts), oldest first.
+    pub toasts: Vec<String>,
+    /// A failed action (shown in a modal until dismissed).
+    pub error: Option<String>,
+    pub prompt: Option<Prompt>,
+    /// The window should ask where to save (Save on an untitled project).
+    pub want_save_as: bool,
+    /// The user confirmed quitting; the window may close.
+    pub quit_confirmed: bool,
+    events: Vec<Event>,
+    after_save: Option<Pending>,
+    save_queued: Option<PathBuf>,
+    pub autosave_every: Duration,
+    pub watch_every: Duration,
+    last_autosave: Instant,
+    last_watch: Instant,
+}
+
+impl Session {
+    pub fn new(waker: Waker) -> Self {
+        let now = Instant::now();
+        Session {
+            doc: None,
+            jobs: Jobs::new(waker),
+            toasts: Vec::new(),
+            error: None,
+            prompt: None,
+            want_save_as: false,
+            quit_confirmed: false,
+            events: Vec::new(),
+            after_save: None,
+            save_queued: None,
+            autosave_every: Duration::from_secs(60),
+            watch_every: Duration::from_secs(2),
+            last_autosave: now,
+            last_watch: now,
+        }
+    }
+
+    pub fn project(&self) -> Option<&Project> {
+        self.doc.as_ref().map(|d| &d.project)
+    }
+
+    /// Names of the background jobs under way ("save", "open"…).
+    pub fn busy(&self) -> &[&'static str] {
+        self.jobs.running()
+    }
+
+    /// Events since the last call.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::NewProject => self.guard(Pending::New),
+            Command::Open(path) => self.guard(Pending::Open(path)),
+            Command::OpenDemo(dir) => self.guard(Pending::OpenDemo(dir)),
+            Command::CloseProject => self.guard(Pending::Close),
+            Command::Save => match self.doc.as_ref().and_then(|d| d.path.clone()) {
+                Some(path) => self.start_save(path),
+                None if self.doc.is_some() => self.want_save_as = true,
+                None => {}
+            },
+            Command::SaveAs(path) => self.start_save(path),
+            Command::Undo => {
+                if let Some(d) = &mut self.doc {
+                    d.undo();
+                }
+            }
+            Command::Redo => {
+                if let Some(d) = &mut self.doc {
+                    d.redo();
+                }
+            }
+            Command::Edit(edit) => self.edit(edit),
+            Command::Reload => {
+                self.prompt = None;
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    self.jobs.spawn(jobs::OPEN, move || jobs::open(path));
+                }
+            }
+            Command::KeepMine => {
+                self.prompt = None;
+                // Do not ask again for this change; the next save overwrites it.
+                if let Some(d) = &mut self.doc {
+                    d.stamp = d.path.as_deref().and_then(store::stamp);
+                }
+            }
+            Command::Recover => {
+                self.prompt = None;
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    self.jobs.spawn(jobs::RECOVER, move || {
+                        let rec = store::recovery_path(&path);
+                        JobResult::Recovered(store::load(&rec).map_err(|e| e.to_string()))
+                    });
+                }
+            }
+            Command::DiscardRecovery => {
+                self.prompt = None;
+                self.delete_recovery();
+            }
+        }
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        if let Some(id) = doc.apply(edit) {
+            self.events.push(Event::Created(id));
+        }
+    }
+
+    /// Runs `pending` now, or asks first when there are unsaved changes.
+    fn guard(&mut self, pending: Pending) {
+        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            self.prompt = Some(Prompt::Unsaved(pending));
+        } else {
+            self.run(pending);
+        }
+    }
+
+    pub fn resolve_unsaved(&mut self, choice: UnsavedChoice) {
+        let Some(Prompt::Unsaved(pending)) = self.prompt.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Save => {
+                self.after_save = Some(pending);
+                self.apply(Command::Save);
+            }
+            UnsavedChoice::Discard => {
+                self.delete_recovery();
+                self.run(pending);
+            }
+            UnsavedChoice::Cancel => {}
+        }
+    }
+
+    /// Quitting: true when the window may close now; otherwise the
+    /// unsaved-changes prompt is up.
+    pub fn request_quit(&mut self) -> bool {
+        if self.quit_confirmed || !self.doc.as_ref().is_some_and(Document::is_dirty) {
+            return true;
+        }
+        if self.prompt.is_none() {
+            self.prompt = Some(Prompt::Unsaved(Pending::Quit));
+        }
+        false
+    }
+
+    fn run(&mut self, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.doc = Some(Document::untitled(Project::new("New project")));
+                self.events.push(Event::Replaced);
+            }
+            Pending::Open(path) => self.jobs.spawn(jobs::OPEN, move || jobs::open(path)),
+            Pending::OpenDemo(dir) => self.jobs.spawn(jobs::DEMO, move || {
+                JobResult::DemoWritten(super::demo::write(&dir).map_err(|e| e.to_string()))
+            }),
+            Pending::Close => {
+                self.doc = None;
+                self.events.push(Event::Replaced);
+            }
+            Pending::Quit => self.quit_confirmed = true,
+        }
+    }
+
+    fn start_save(&mut self, path: PathBuf) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        self.want_save_as = false;
+        if self.jobs.is_running(jobs::SAVE) {
+            // One save at a time: save again when this one is done.
+            self.save_queued = Some(path);
+            return;
+        }
+        let project = doc.project.clone();
+        let version = doc.version();
+        self.jobs.spawn(jobs::SAVE, move || {
+            let result = store::save(&path, &project)
+                .map(|()| {
+                    let _ = std::fs::remove_file(store::recovery_path(&path));
+                    store::stamp(&path)
+                })
+                .map_err(|e| e.to_string());
+            JobResult::Saved {
+                path,
+                version,
+                result,
+            }
+        });
+    }
+
+    fn delete_recovery(&mut self) {
+        if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+            self.jobs.spawn(jobs::AUTOSAVE, move || {
+                let rec = store::recovery_path(&path);
+                JobResult::Autosaved(match std::fs::remove_file(&rec) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        Err(format!("could not delete {}: {e}", rec.display()))
+                    }
+                    _ => Ok(()),
+                })
+            });
+        }
+    }
+
+    /// Collects finished jobs and starts the timed ones (autosave, watching
+    /// the file). Call once per frame.
+    pub fn poll(&mut self, now: Instant) {
+        for result in self.jobs.poll() {
+            self.handle(result);
+        }
+        self.timers(now);
+    }
+
+    /// Waits for every job (tests, shutdown) and handles the results.
+    pub fn finish_jobs(&mut self) {
+        loop {
+            let results = self.jobs.wait_all();
+            if results.is_empty() {
+                break;
+            }
+            for r in results {
+                self.handle(r);
+            }
+        }
+    }
+
+    fn timers(&mut self, now: Instant) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        let Some(path) = doc.path.clone() else {
+            return;
+        };
+        if doc.is_dirty()
+            && now.duration_since(self.last_autosave) >= self.autosave_every
+            && !self.jobs.is_running(jobs::AUTOSAVE)
+        {
+            self.last_autosave = now;
+            let text = store::to_ron(&doc.project);
+            self.jobs.spawn(jobs::AUTOSAVE, move || {
+                let rec = store::recovery_path(&path);
+                JobResult::Autosaved(
+                    store::write_atomically(&rec, text.as_bytes(), false)
+                        .map_err(|e| e.to_string()),
+                )
+            });
+            return;
+        }
+        if now.duration_since(self.last_watch) >= self.watch_every
+            && !self.jobs.is_running(jobs::WATCH)
+            && !self.jobs.is_running(jobs::SAVE)
+        {
+            self.last_watch = now;
+            self.jobs.spawn(jobs::WATCH, move || JobResult::DiskStamp {
+                stamp: store::stamp(&path),
+                path,
+            });
+        }
+    }
+
+    fn handle(&mut self, result: JobResult) {
+        match result {
+            JobResult::Opened(Ok(o)) => {
+                let missing = o.missing_photos.len();
+                let mut doc = Document::opened(o.project, o.path.clone(), o.stamp);
+                doc.missing_photos = o.missing_photos;
+                self.doc = Some(doc);
+                self.prompt = o.recovery_newer.then_some(Prompt::Recover);
+                if missing > 0 {
+                    self.toasts.push(format!(
+                        "{missing} photos are missing from the photo store {}",
+                        PhotoStore::for_project(&o.path).root().display()
+                    ));
+                }
+                self.events.push(Event::Opened(o.path));
+                self.events.push(Event::Replaced);
+            }
+            JobResult::Opened(Err(e)) => {
+                self.error = Some(format!("Could not open the project. {e}"))
+            }
+            JobResult::DemoWritten(Ok(path)) => {
+                self.jobs.spawn(jobs::OPEN, move || jobs::open(path));
+            }
+            JobResult::DemoWritten(Err(e)) => {
+                self.error = Some(format!("Could not write the demo. {e}"))
+            }
+            JobResult::Recovered(Ok(project)) => {
+                self.edit(Edit::new("recover unsaved changes", move |p| {
+                    *p = project;
+                    None
+                }));
+                self.toasts.push("Recovered the unsaved changes".into());
+            }
+            JobResult::Recovered(Err(e)) => {
+                self.error = Some(format!("Could not read the recovery file. {e}"));
+            }
+            JobResult::Saved {
+                path,
+                version,
+                result,
+            } => self.saved(path, version, result),
+            JobResult::Autosaved(Ok(())) => {}
+            JobResult::Autosaved(Err(e)) => self.toasts.push(format!("Autosave failed: {e}")),
+            JobResult::DiskStamp { path, stamp } => {
+                let Some(doc) = &self.doc else {
+                    return;
+                };
+                let ours = doc.path.as_deref() == Some(path.as_path());
+                if ours
+                    && stamp != doc.stamp
+                    && self.prompt.is_none()
+                    && !self.jobs.is_running(jobs::SAVE)
+                {
+                    self.prompt = Some(Prompt::DiskChanged);
+                }
+            }
+        }
+    }
+
+    fn saved(
+        &mut self,
+        path: PathBuf,
+        version: u64,
+        result: Result<Option<store::FileStamp>, String>,
+    ) {
+        match result {
+            Ok(stamp) => {
+                if let Some(doc) = &mut self.doc {
+                    doc.mark_saved(version, &path, stamp);
+                }
+                self.toasts.push(format!("Saved {}", display_name(&path)));
+                self.events.push(Event::Saved(path));
+                if let Some(next) = self.save_queued.take() {
+                    self.start_save(next);
+                } else if let Some(pending) = self.after_save.take() {
+                    self.run(pending);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.save_queued = None;
+                self.error = Some(format!("Could not save. {e}"));
+            }
+        }
+    }
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;

@@ -1,0 +1,230 @@
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use crate::model::{Product, ProductId};
+use std::sync::Arc;
+
+fn session() -> Session {
+    let mut s = Session::new(Arc::new(|| {}));
+    s.watch_every = Duration::ZERO;
+    s
+}
+
+fn add_product(name: &'static str) -> Command {
+    Command::Edit(Edit::new("add product", move |p| {
+        let id = p.new_id();
+        p.products.push(Product {
+            id: ProductId(id),
+            name: name.into(),
+            ..Product::default()
+        });
+        Some(id)
+    }))
+}
+
+fn rename(text: &'static str) -> Command {
+    Command::Edit(Edit::typing("edit name", "project name", move |p| {
+        p.name = text.into()
+    }))
+}
+
+fn settle(s: &mut Session) {
+    s.finish_jobs();
+    s.poll(Instant::now());
+}
+
+#[test]
+fn edits_undo_and_redo_track_unsaved_changes() {
+    let mut s = session();
+    s.apply(Command::NewProject);
+    assert!(
+        !s.doc.as_ref().unwrap().is_dirty(),
+        "a new project has nothing to save"
+    );
+    s.apply(add_product("Mug"));
+    assert_eq!(s.take_events(), vec![Event::Replaced, Event::Created(1)]);
+    let doc = s.doc.as_ref().unwrap();
+    assert!(doc.is_dirty());
+    assert_eq!(doc.title(), "Untitled • — BulkReady");
+    assert_eq!(doc.undo_label(), Some("add product"));
+    s.apply(Command::Undo);
+    assert!(s.project().unwrap().products.is_empty());
+    assert!(
+        !s.doc.as_ref().unwrap().is_dirty(),
+        "back to the state that was clean"
+    );
+    s.apply(Command::Redo);
+    assert_eq!(s.project().unwrap().products[0].name, "Mug");
+}
+
+#[test]
+fn typing_in_one_field_is_one_undo_step() {
+    let mut s = session();
+    s.apply(Command::NewProject);
+    for text in ["S", "Sp", "Spr"] {
+        s.apply(rename(text));
+    }
+    s.apply(add_product("Cup"));
+    s.apply(rename("Spring"));
+    s.apply(Command::Undo);
+    assert_eq!(s.project().unwrap().name, "Spr");
+    s.apply(Command::Undo);
+    assert_eq!(s.project().unwrap().products.len(), 0);
+    s.apply(Command::Undo);
+    assert_eq!(s.project().unwrap().name, "New project");
+}
+
+#[test]
+fn save_as_then_open_shows_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut s = session();
+    s.apply(Command::NewProject);
+    s.apply(add_product("陶瓷杯"));
+    s.apply(Command::Save);
+    assert!(s.want_save_as, "an untitled project asks where to save");
+    s.apply(Command::SaveAs(path.clone()));
+    settle(&mut s);
+    let doc = s.doc.as_ref().unwrap();
+    assert!(!doc.is_dirty());
+    assert_eq!(doc.title(), "p.ron — BulkReady");
+    assert!(s.take_events().contains(&Event::Saved(path.clone())));
+
+    let mut other = session();
+    other.apply(Command::Open(path.clone()));
+    settle(&mut other);
+    assert_eq!(other.project().unwrap().products[0].name, "陶瓷杯");
+    assert_eq!(
+        other.doc.as_ref().unwrap().path.as_deref(),
+        Some(path.as_path())
+    );
+}
+
+#[test]
+fn unsaved_changes_are_guarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut s = session();
+    s.apply(Command::NewProject);
+    s.apply(add_product("Mug"));
+
+    s.apply(Command::CloseProject);
+    assert_eq!(s.prompt, Some(Prompt::Unsaved(Pending::Close)));
+    s.resolve_unsaved(UnsavedChoice::Cancel);
+    assert!(s.doc.is_some() && s.prompt.is_none());
+
+    assert!(!s.request_quit());
+    assert_eq!(s.prompt, Some(Prompt::Unsaved(Pending::Quit)));
+    s.resolve_unsaved(UnsavedChoice::Save);
+    assert!(s.want_save_as);
+    s.apply(Command::SaveAs(path.clone()));
+    settle(&mut s);
+    assert!(s.quit_confirmed, "quits once saved");
+    assert!(path.exists());
+
+    let mut s = session();
+    s.apply(Command::NewProject);
+    s.apply(add_product("Mug"));
+    s.apply(Command::Open(path.clone()));
+    s.resolve_unsaved(UnsavedChoice::Discard);
+    settle(&mut s);
+    assert_eq!(
+        s.doc.as_ref().unwrap().path.as_deref(),
+        Some(path.as_path())
+    );
+}
+
+#[test]
+fn a_failed_open_or_save_says_so_and_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(name: ").unwrap();
+    let mut s = session();
+    s.apply(Command::NewProject);
+    s.apply(add_product("Mug"));
+    s.apply(Command::SaveAs(
+        dir.path().join("no such folder").join("p.ron"),
+    ));
+    settle(&mut s);
+    let error = s.error.take().unwrap();
+    assert!(
+        error.starts_with("Could not save.") && error.contains("p.ron"),
+        "{error}"
+    );
+    assert!(s.doc.as_ref().unwrap().is_dirty());
+
+    s.apply(Command::SaveAs(dir.path().join("ok.ron")));
+    settle(&mut s);
+    s.apply(Command::Open(bad.clone()));
+    settle(&mut s);
+    let error = s.error.take().unwrap();
+    assert!(
+        error.contains("bad.ron") && error.contains("line 1"),
+        "{error}"
+    );
+    assert_eq!(
+        s.project().unwrap().products[0].name,
+        "Mug",
+        "the open project stays"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "(name: ",
+        "never overwritten"
+    );
+}
+
+#[test]
+fn a_change_on_disk_is_noticed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    store::save(&path, &Project::new("on disk")).unwrap();
+    let mut s = session();
+    s.apply(Command::Open(path.clone()));
+    settle(&mut s);
+    s.poll(Instant::now());
+    settle(&mut s);
+    assert_eq!(s.prompt, None, "nothing changed yet");
+
+    std::thread::sleep(Duration::from_millis(20));
+    store::save(&path, &Project::new("changed by someone else, longer")).unwrap();
+    s.poll(Instant::now());
+    settle(&mut s);
+    assert_eq!(s.prompt, Some(Prompt::DiskChanged));
+    s.apply(Command::Reload);
+    settle(&mut s);
+    assert_eq!(s.project().unwrap().name, "changed by someone else, longer");
+}
+
+#[test]
+fn autosave_writes_a_recovery_file_that_is_offered_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    store::save(&path, &Project::new("saved")).unwrap();
+    let mut s = session();
+    s.autosave_every = Duration::ZERO;
+    s.apply(Command::Open(path.clone()));
+    settle(&mut s);
+    std::thread::sleep(Duration::from_millis(20));
+    s.apply(rename("typed but not saved"));
+    s.poll(Instant::now());
+    settle(&mut s);
+    assert!(store::recovery_path(&path).exists());
+    drop(s); // a crash: the window is gone without saving
+
+    let mut s = session();
+    s.apply(Command::Open(path.clone()));
+    settle(&mut s);
+    assert_eq!(s.prompt, Some(Prompt::Recover));
+    assert_eq!(s.project().unwrap().name, "saved");
+    s.apply(Command::Recover);
+    settle(&mut s);
+    assert_eq!(s.project().unwrap().name, "typed but not saved");
+    assert!(s.doc.as_ref().unwrap().is_dirty());
+    s.apply(Command::Save);
+    settle(&mut s);
+    assert!(
+        !store::recovery_path(&path).exists(),
+        "a save removes the recovery file"
+    );
+}
