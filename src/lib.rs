@@ -10,3 +10,4 @@ pub mod media;
 pub mod model;
 pub mod rules;
 pub mod store;
+pub mod ui;

@@ -8,7 +8,7 @@ mod project_cmds;
 mod rules_cmds;
 
 use crate::model::InspectionLevel;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -127,15 +127,14 @@ pub enum Outcome {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        // The window comes with the desktop app; until then, say what there is.
-        let _ = Cli::command().print_help();
-        if let Some(path) = cli.project {
-            eprintln!(
-                "\nThe window is not built yet: use the subcommands on {}.",
-                path.display()
-            );
-        }
-        return ExitCode::SUCCESS;
+        return match crate::ui::run(cli.project) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: could not open the window: {e}");
+                eprintln!("(the subcommands work without a display: bulkready --help)");
+                ExitCode::from(2)
+            }
+        };
     };
     match run(command) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -1,0 +1,253 @@
+//! The eframe application: state split by lifetime (preferences saved by
+//! eframe, transient UI state, the session with its document and jobs).
+//! `logic` applies the commands collected while drawing and polls jobs;
+//! `ui` only draws and collects commands.
+
+use super::dialogs::{Dialogs, NativeDialogs};
+use super::theme::Theme;
+use super::{fonts, menu_ui, modals_ui, shortcuts};
+use crate::app::{Command, Event, Session};
+use crate::model::{OrderId, ProductId};
+use crate::rules::{self, ProjectVerdicts};
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+const MAX_RECENT: usize = 10;
+
+/// Preferences, kept by eframe between runs.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub recent: Vec<PathBuf>,
+    pub theme: Theme,
+    pub reviewer: String,
+}
+
+impl Prefs {
+    fn remember(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+/// What is selected in the tree.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    #[default]
+    None,
+    Product(ProductId),
+    Order(OrderId),
+}
+
+/// Verdicts, recomputed when the document or the minute changes.
+struct VerdictCache {
+    version: Option<(u64, i64)>,
+    verdicts: Option<ProjectVerdicts>,
+}
+
+/// A background result shown for a few seconds.
+pub struct Toast {
+    pub text: String,
+    pub until: f64,
+}
+
+pub struct BulkReadyApp {
+    pub session: Session,
+    pub prefs: Prefs,
+    pub selection: Selection,
+    pub(crate) dialogs: Box<dyn Dialogs>,
+    /// Collected while drawing, applied in the next `logic`.
+    pub(crate) commands: Vec<Command>,
+    pub(crate) toasts: Vec<Toast>,
+    cache: VerdictCache,
+    title: String,
+    /// Where "Open demo project" writes the demo.
+    pub demo_dir: PathBuf,
+}
+
+impl BulkReadyApp {
+    /// The app as `bulkready [PATH]` starts it.
+    pub fn new(cc: &eframe::CreationContext<'_>, open: Option<PathBuf>) -> Self {
+        Self::with_dialogs(cc, open, Box::new(NativeDialogs))
+    }
+
+    /// The app with other file dialogs (tests).
+    pub fn with_dialogs(
+        cc: &eframe::CreationContext<'_>,
+        open: Option<PathBuf>,
+        dialogs: Box<dyn Dialogs>,
+    ) -> Self {
+        fonts::install(&cc.egui_ctx);
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        prefs.theme.apply(&cc.egui_ctx);
+        let ctx = cc.egui_ctx.clone();
+        let mut session = Session::new(Arc::new(move || ctx.request_repaint()));
+        if let Some(path) = open {
+            session.apply(Command::Open(path));
+        }
+        BulkReadyApp {
+            session,
+            prefs,
+            selection: Selection::None,
+            dialogs,
+            commands: Vec::new(),
+            toasts: Vec::new(),
+            cache: VerdictCache {
+                version: None,
+                verdicts: None,
+            },
+            title: String::new(),
+            demo_dir: default_demo_dir(),
+        }
+    }
+
+    /// The verdicts of the open project (cached).
+    pub fn verdicts(&mut self) -> Option<&ProjectVerdicts> {
+        let doc = self.session.doc.as_ref()?;
+        let now = chrono::Local::now().naive_local();
+        let key = (doc.version(), now.and_utc().timestamp() / 60);
+        if self.cache.version != Some(key) {
+            self.cache.verdicts = Some(rules::evaluate(&doc.project, now));
+            self.cache.version = Some(key);
+        }
+        self.cache.verdicts.as_ref()
+    }
+
+    fn forget_verdicts(&mut self) {
+        self.cache.version = None;
+        self.cache.verdicts = None;
+    }
+
+    pub(crate) fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn handle_events(&mut self) {
+        for event in self.session.take_events() {
+            match event {
+                Event::Opened(path) | Event::Saved(path) => self.prefs.remember(path),
+                Event::Created(id) => self.select_created(id),
+                Event::Replaced => {
+                    self.selection = Selection::None;
+                    self.forget_verdicts();
+                }
+            }
+        }
+        if self.session.want_save_as {
+            self.session.want_save_as = false;
+            self.save_as();
+        }
+    }
+
+    fn select_created(&mut self, id: u64) {
+        let Some(p) = self.session.project() else {
+            return;
+        };
+        if p.product(ProductId(id)).is_some() {
+            self.selection = Selection::Product(ProductId(id));
+        } else if p.order(OrderId(id)).is_some() {
+            self.selection = Selection::Order(OrderId(id));
+        }
+    }
+
+    /// Asks where to save, then saves there.
+    pub(crate) fn save_as(&mut self) {
+        let Some(doc) = &self.session.doc else {
+            return;
+        };
+        let suggested = match &doc.path {
+            Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
+            None => Some(format!("{}.ron", doc.project.name)),
+        }
+        .unwrap_or_else(|| "project.ron".into());
+        if let Some(path) = self.dialogs.save_project(&suggested) {
+            self.session.apply(Command::SaveAs(path));
+        }
+    }
+
+    pub(crate) fn open_dialog(&mut self) {
+        if let Some(path) = self.dialogs.open_project() {
+            self.push(Command::Open(path));
+        }
+    }
+}
+
+fn default_demo_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("bulkready").join("demo")
+}
+
+impl eframe::App for BulkReadyApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        for command in shortcuts::consume(ctx) {
+            match command {
+                shortcuts::Action::Command(c) => self.commands.push(c),
+                shortcuts::Action::Open => self.open_dialog(),
+                shortcuts::Action::SaveAs => self.save_as(),
+            }
+        }
+        for command in std::mem::take(&mut self.commands) {
+            self.session.apply(command);
+        }
+        self.session.poll(Instant::now());
+        self.handle_events();
+        let now = ctx.input(|i| i.time);
+        for text in self.session.toasts.drain(..) {
+            self.toasts.push(Toast {
+                text,
+                until: now + 4.0,
+            });
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.session.request_quit() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        if self.session.quit_confirmed && !ctx.input(|i| i.viewport().close_requested()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        let title = match &self.session.doc {
+            Some(d) => d.title(),
+            None => "BulkReady".into(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        menu_ui::menu_bar(self, ui);
+        menu_ui::status_bar(self, ui);
+        if self.session.doc.is_none() {
+            egui::CentralPanel::default().show(ui, |ui| super::start_ui::start_ui(self, ui));
+        } else {
+            egui::Panel::left("tree")
+                .default_size(280.0)
+                .min_size(200.0)
+                .show(ui, |ui| super::tree_ui::tree_ui(self, ui));
+            egui::Panel::right("verdict")
+                .default_size(340.0)
+                .min_size(240.0)
+                .show(ui, |ui| super::verdict_ui::verdict_ui(self, ui));
+            egui::CentralPanel::default().show(ui, |ui| super::editor_ui::editor_ui(self, ui));
+        }
+        modals_ui::modals(self, ui.ctx());
+        modals_ui::toasts(self, ui.ctx());
+        if !self.commands.is_empty() {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+}

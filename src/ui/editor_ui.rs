@@ -1,0 +1,87 @@
+//! The middle panel: the selected product or order, every field editable.
+
+use super::app::{BulkReadyApp, Selection};
+use super::fields::{self, Commands};
+use eframe::egui;
+
+pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
+    let mut cmds = Commands::new();
+    let selection = app.selection;
+    let Some(project) = app.session.project() else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| match selection {
+            Selection::Product(id) => match project.product(id) {
+                Some(p) => super::product_ui::product_ui(ui, &mut cmds, project, p),
+                None => gone(ui),
+            },
+            Selection::Order(id) => match project.order(id) {
+                Some((p, o)) => super::order_ui::order_ui(ui, &mut cmds, project, p, o),
+                None => gone(ui),
+            },
+            Selection::None => project_ui(ui, &mut cmds, project),
+        });
+    app.commands.extend(cmds);
+}
+
+fn gone(ui: &mut egui::Ui) {
+    ui.label("This item was removed. Select another one on the left.");
+}
+
+fn project_ui(ui: &mut egui::Ui, cmds: &mut Commands, project: &crate::model::Project) {
+    ui.heading("Project");
+    egui::Grid::new("project")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            fields::text(
+                ui,
+                cmds,
+                "Project name",
+                "project name".into(),
+                &project.name,
+                |p, v| p.name = v,
+            );
+            fields::text(
+                ui,
+                cmds,
+                "Warehouse",
+                "warehouse name".into(),
+                &project.warehouse.name,
+                |p, v| {
+                    p.warehouse.name = v;
+                },
+            );
+            fields::parsed(
+                ui,
+                cmds,
+                "Return window (hours)",
+                "warehouse return".into(),
+                project.warehouse.return_window_hours.to_string(),
+                fields::number::<u32>,
+                |p, v| p.warehouse.return_window_hours = v.unwrap_or(0),
+            );
+            fields::parsed(
+                ui,
+                cmds,
+                "Free storage (days)",
+                "warehouse storage".into(),
+                project.warehouse.free_storage_days.to_string(),
+                fields::number::<u32>,
+                |p, v| p.warehouse.free_storage_days = v.unwrap_or(0),
+            );
+        });
+    ui.add_space(8.0);
+    ui.label(format!(
+        "{} products, {} orders, {} photos. Select a product or an order on the left.",
+        project.products.len(),
+        project
+            .products
+            .iter()
+            .map(|p| p.orders.len())
+            .sum::<usize>(),
+        project.photos().count()
+    ));
+}

@@ -1,0 +1,224 @@
+//! A product: its listing, risks and spec brief.
+
+use super::fields::{self, Commands};
+use crate::model::*;
+use eframe::egui;
+
+pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p: &Product) {
+    let id = p.id;
+    ui.heading(if p.name.is_empty() {
+        "Product"
+    } else {
+        &p.name
+    });
+    egui::Grid::new(("listing", id.0))
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            fields::text(
+                ui,
+                cmds,
+                "Name",
+                format!("{id} name"),
+                &p.name,
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.name = v;
+                    }
+                },
+            );
+            let l = &p.listing;
+            fields::text(
+                ui,
+                cmds,
+                "Listing URL",
+                format!("{id} url"),
+                &l.url,
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.listing.url = v;
+                    }
+                },
+            );
+            ui.label("");
+            if crate::rules::export_gate::is_http_url(&l.url) {
+                ui.hyperlink_to("Open in browser", l.url.trim());
+            } else if !l.url.trim().is_empty() {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "Only http:// and https:// links open",
+                );
+            }
+            ui.end_row();
+            fields::choice(
+                ui,
+                cmds,
+                "Marketplace",
+                format!("{id} market"),
+                l.marketplace,
+                &Marketplace::ALL,
+                |m| m.label().into(),
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.listing.marketplace = v;
+                    }
+                },
+            );
+            fields::text(
+                ui,
+                cmds,
+                "Listing title",
+                format!("{id} title"),
+                &l.title,
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.listing.title = v;
+                    }
+                },
+            );
+            fields::text(
+                ui,
+                cmds,
+                "Selected variant",
+                format!("{id} variant"),
+                &l.variant,
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.listing.variant = v;
+                    }
+                },
+            );
+            fields::text(
+                ui,
+                cmds,
+                "SKU",
+                format!("{id} sku"),
+                &l.sku,
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.listing.sku = v;
+                    }
+                },
+            );
+            fields::parsed(
+                ui,
+                cmds,
+                "Unit price",
+                format!("{id} price"),
+                l.unit_price.map(|v| v.to_string()).unwrap_or_default(),
+                fields::number::<f64>,
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.listing.unit_price = v;
+                    }
+                },
+            );
+            fields::text(
+                ui,
+                cmds,
+                "Currency",
+                format!("{id} currency"),
+                &l.currency,
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.listing.currency = v;
+                    }
+                },
+            );
+            fields::parsed(
+                ui,
+                cmds,
+                "MOQ",
+                format!("{id} moq"),
+                l.moq.map(|v| v.to_string()).unwrap_or_default(),
+                fields::number::<u32>,
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.listing.moq = v;
+                    }
+                },
+            );
+            fields::parsed(
+                ui,
+                cmds,
+                "Lead time (days)",
+                format!("{id} lead"),
+                l.lead_time_days.map(|v| v.to_string()).unwrap_or_default(),
+                fields::number::<u32>,
+                move |pr, v| {
+                    if let Some(x) = pr.product_mut(id) {
+                        x.listing.lead_time_days = v;
+                    }
+                },
+            );
+        });
+
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        ui.heading("Risks");
+        fields::edit_button(ui, cmds, "+ Risk", "Add a risk", "add risk", move |pr| {
+            let rid = pr.new_id();
+            pr.product_mut(id)?.risks.push(Risk {
+                id: RiskId(rid),
+                kind: RiskKind::Fragile,
+                note: String::new(),
+            });
+            Some(rid)
+        });
+    });
+    egui::Grid::new(("risks", id.0))
+        .num_columns(2)
+        .show(ui, |ui| {
+            for r in &p.risks {
+                let rid = r.id;
+                fields::choice(
+                    ui,
+                    cmds,
+                    "Risk",
+                    format!("risk {rid} kind"),
+                    r.kind,
+                    &RiskKind::ALL,
+                    |k| k.label().into(),
+                    move |pr, v| {
+                        if let Some(x) = pr
+                            .product_mut(id)
+                            .and_then(|x| x.risks.iter_mut().find(|r| r.id == rid))
+                        {
+                            x.kind = v;
+                        }
+                    },
+                );
+                fields::text(
+                    ui,
+                    cmds,
+                    "Note",
+                    format!("risk {rid} note"),
+                    &r.note,
+                    move |pr, v| {
+                        if let Some(x) = pr
+                            .product_mut(id)
+                            .and_then(|x| x.risks.iter_mut().find(|r| r.id == rid))
+                        {
+                            x.note = v;
+                        }
+                    },
+                );
+                ui.label("");
+                fields::edit_button(
+                    ui,
+                    cmds,
+                    "×",
+                    "Remove this risk",
+                    "remove risk",
+                    move |pr| {
+                        pr.product_mut(id)?.risks.retain(|r| r.id != rid);
+                        None
+                    },
+                );
+                ui.end_row();
+            }
+        });
+
+    ui.add_space(10.0);
+    super::spec_ui::spec_ui(ui, cmds, p);
+}
