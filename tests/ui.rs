@@ -1,0 +1,184 @@
+//! The real window, driven by egui_kittest: click, type, save, reopen.
+
+#![allow(clippy::unwrap_used)]
+
+use bulkready::ui::{BulkReadyApp, Dialogs, Selection};
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// File dialogs that answer with fixed paths.
+struct FakeDialogs {
+    open: Option<PathBuf>,
+    save: Option<PathBuf>,
+}
+
+impl Dialogs for FakeDialogs {
+    fn open_project(&self) -> Option<PathBuf> {
+        self.open.clone()
+    }
+    fn save_project(&self, _suggested: &str) -> Option<PathBuf> {
+        self.save.clone()
+    }
+}
+
+fn harness(open: Option<PathBuf>, save: Option<PathBuf>) -> Harness<'static, BulkReadyApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            BulkReadyApp::with_dialogs(cc, open, Box::new(FakeDialogs { open: None, save }))
+        })
+}
+
+/// Steps the app until `done` holds (background jobs finish on their own
+/// threads), failing after a few seconds.
+fn wait_until(h: &mut Harness<'_, BulkReadyApp>, what: &str, done: impl Fn(&BulkReadyApp) -> bool) {
+    for _ in 0..300 {
+        h.step();
+        if done(h.state()) {
+            h.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn dirty(app: &BulkReadyApp) -> bool {
+    app.session.doc.as_ref().is_some_and(|d| d.is_dirty())
+}
+
+fn type_into(h: &mut Harness<'_, BulkReadyApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn create_a_project_by_clicking_save_it_and_reopen_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("spring.ron");
+    let mut h = harness(None, Some(path.clone()));
+    h.get_by_label("New project").click();
+    h.run();
+    h.get_by_label("Add product").click();
+    h.run();
+    type_into(&mut h, "Name", "陶瓷马克杯");
+    h.get_by_label("+ Sample").click();
+    h.run();
+    type_into(&mut h, "Order number", "S-001");
+    assert!(dirty(h.state()));
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    wait_until(&mut h, "the save", |app| path.exists() && !dirty(app));
+    drop(h);
+
+    let mut h = harness(Some(path.clone()), None);
+    wait_until(&mut h, "the project to open", |app| {
+        app.session.doc.is_some()
+    });
+    let project = h.state().session.project().unwrap().clone();
+    assert_eq!(project.products[0].name, "陶瓷马克杯");
+    assert_eq!(project.products[0].orders[0].number, "S-001");
+    // The window shows them: the product and its order in the tree.
+    h.get_by_label("陶瓷马克杯");
+    h.get_by_label("sample S-001").click();
+    h.run();
+    assert!(h.query_by_label("Order number").is_some());
+}
+
+#[test]
+fn undo_and_redo_with_the_keyboard() {
+    let mut h = harness(None, None);
+    h.get_by_label("New project").click();
+    h.run();
+    h.get_by_label("Add product").click();
+    h.run();
+    assert_eq!(h.state().session.project().unwrap().products.len(), 1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.project().unwrap().products.len(), 0);
+    assert!(!dirty(h.state()));
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(h.state().session.project().unwrap().products.len(), 1);
+    assert!(dirty(h.state()));
+}
+
+fn close_project(h: &mut Harness<'_, BulkReadyApp>) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Close project").click();
+    h.run();
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = harness(None, None);
+    h.get_by_label("New project").click();
+    h.run();
+    h.get_by_label("Add product").click();
+    h.run();
+    close_project(&mut h);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(
+        h.state().session.doc.is_some(),
+        "cancel keeps the project open"
+    );
+    close_project(&mut h);
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().session.doc.is_none());
+    h.get_by_label("Open demo project");
+}
+
+#[test]
+fn a_newer_recovery_file_is_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    bulkready::store::save(&path, &bulkready::model::Project::new("as saved")).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    let recovered = bulkready::model::Project::new("autosaved 自动保存");
+    let text = bulkready::store::to_ron(&recovered);
+    std::fs::write(bulkready::store::recovery_path(&path), text).unwrap();
+
+    let mut h = harness(Some(path.clone()), None);
+    wait_until(&mut h, "the project to open", |app| {
+        app.session.doc.is_some()
+    });
+    h.get_by_label("Recover").click();
+    wait_until(&mut h, "the recovery", |app| {
+        app.session
+            .project()
+            .is_some_and(|p| p.name == "autosaved 自动保存")
+    });
+    assert!(dirty(h.state()), "recovered changes are not saved yet");
+}
+
+#[test]
+fn a_reason_link_selects_the_place_to_fix_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = bulkready::app::demo::write(dir.path()).unwrap();
+    let mut h = harness(Some(path), None);
+    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    h.get_by_label("Magnetic building tiles, 60 pcs").click();
+    h.run();
+    assert!(h.query_by_label("Scale up?").is_some());
+    // A reason about a photo: following it selects the order with the photo.
+    h.get_by_label_contains("mmexport1729911.jpg: parts are missing")
+        .click();
+    h.run();
+    let project = h.state().session.project().unwrap();
+    let order = project.products[1].orders[0].id;
+    assert_eq!(h.state().selection, Selection::Order(order));
+    assert!(h.query_by_label("Ship it?").is_some());
+}
