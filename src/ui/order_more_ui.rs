@@ -2,7 +2,7 @@
 //! inspection record.
 
 use super::fields::{self, Commands};
-use super::order_ui::{section, with_order};
+use super::order_ui::{move_buttons, section, with_order};
 use crate::app::{Command, Edit};
 use crate::model::*;
 use eframe::egui;
@@ -59,7 +59,7 @@ fn messages_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o: &Or
             None
         },
     );
-    for m in &o.messages {
+    for (i, m) in o.messages.iter().enumerate() {
         let mid = m.id;
         ui.push_id(mid.0, |ui| {
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -128,6 +128,11 @@ fn messages_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o: &Or
                                 })
                             });
                         }
+                    }
+                });
+                move_buttons(ui, cmds, i, o.messages.len(), "message", move |p, by| {
+                    if let Some(o) = p.order_mut(oid) {
+                        fields::shift(&mut o.messages, i, by);
                     }
                 });
                 fields::edit_button(

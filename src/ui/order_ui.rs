@@ -119,7 +119,7 @@ pub fn order_ui(
         });
         None
     });
-    for parcel in &o.parcels {
+    for (i, parcel) in o.parcels.iter().enumerate() {
         let pid = parcel.id;
         let edit = move |f: Box<dyn FnOnce(&mut Parcel) + Send>| {
             move |p: &mut Project| {
@@ -167,6 +167,11 @@ pub fn order_ui(
                     move |p, v| edit(Box::new(move |x| x.weight_kg = v))(p),
                 );
             });
+            move_buttons(ui, cmds, i, o.parcels.len(), "parcel", move |p, by| {
+                if let Some(o) = p.order_mut(oid) {
+                    fields::shift(&mut o.parcels, i, by);
+                }
+            });
             fields::edit_button(
                 ui,
                 cmds,
@@ -185,6 +190,31 @@ pub fn order_ui(
     observations_ui(ui, cmds, product, o);
     photos_ui(ui, cmds, o);
     super::order_more_ui::order_more_ui(ui, cmds, project, product, o);
+}
+
+/// ↑ and ↓ buttons for element `i` of a list of `len`; `shift` moves it.
+pub fn move_buttons(
+    ui: &mut egui::Ui,
+    cmds: &mut Commands,
+    i: usize,
+    len: usize,
+    what: &str,
+    shift: impl FnOnce(&mut Project, isize) + Send + Clone + 'static,
+) {
+    let label = format!("move {what}");
+    if i > 0 {
+        let shift = shift.clone();
+        fields::edit_button(ui, cmds, "↑", "Move up", &label, move |p| {
+            shift(p, -1);
+            None
+        });
+    }
+    if i + 1 < len {
+        fields::edit_button(ui, cmds, "↓", "Move down", &label, move |p| {
+            shift(p, 1);
+            None
+        });
+    }
 }
 
 /// A section heading with an add button.

@@ -169,7 +169,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
     egui::Grid::new(("risks", id.0))
         .num_columns(2)
         .show(ui, |ui| {
-            for r in &p.risks {
+            for (i, r) in p.risks.iter().enumerate() {
                 let rid = r.id;
                 fields::choice(
                     ui,
@@ -204,17 +204,31 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                     },
                 );
                 ui.label("");
-                fields::edit_button(
-                    ui,
-                    cmds,
-                    "×",
-                    "Remove this risk",
-                    "remove risk",
-                    move |pr| {
-                        pr.product_mut(id)?.risks.retain(|r| r.id != rid);
-                        None
-                    },
-                );
+                ui.horizontal(|ui| {
+                    super::order_ui::move_buttons(
+                        ui,
+                        cmds,
+                        i,
+                        p.risks.len(),
+                        "risk",
+                        move |pr, by| {
+                            if let Some(x) = pr.product_mut(id) {
+                                fields::shift(&mut x.risks, i, by);
+                            }
+                        },
+                    );
+                    fields::edit_button(
+                        ui,
+                        cmds,
+                        "×",
+                        "Remove this risk",
+                        "remove risk",
+                        move |pr| {
+                            pr.product_mut(id)?.risks.retain(|r| r.id != rid);
+                            None
+                        },
+                    );
+                });
                 ui.end_row();
             }
         });
