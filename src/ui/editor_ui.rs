@@ -73,6 +73,7 @@ fn project_ui(ui: &mut egui::Ui, cmds: &mut Commands, project: &crate::model::Pr
                 |p, v| p.warehouse.free_storage_days = v.unwrap_or(0),
             );
         });
+    super::routes_ui::routes_ui(ui, cmds, project);
     ui.add_space(8.0);
     ui.label(format!(
         "{} products, {} orders, {} photos. Select a product or an order on the left.",

@@ -11,6 +11,7 @@ mod modals_ui;
 mod order_more_ui;
 mod order_ui;
 mod product_ui;
+mod routes_ui;
 mod shortcuts;
 mod spec_ui;
 mod start_ui;

@@ -332,7 +332,56 @@ fn route_ui(ui: &mut egui::Ui, cmds: &mut Commands, project: &Project, o: &Order
                         );
                     },
                 );
+                ui.label("");
+                fields::edit_button(
+                    ui,
+                    cmds,
+                    "× Remove cartons",
+                    "Remove this carton line",
+                    "remove cartons",
+                    move |p| {
+                        edit_route(
+                            p,
+                            Box::new(move |r| {
+                                if i < r.cartons.len() {
+                                    r.cartons.remove(i);
+                                }
+                            }),
+                        );
+                        None
+                    },
+                );
+                ui.end_row();
             }
+        });
+    egui::Grid::new(("route review", oid.0))
+        .num_columns(2)
+        .show(ui, |ui| {
+            let reviewed = route
+                .reviewed_on
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            fields::parsed(
+                ui,
+                cmds,
+                "Reviewed on",
+                format!("{oid} route reviewed"),
+                reviewed,
+                fields::date,
+                move |p, v| {
+                    edit_route(p, Box::new(move |r| r.reviewed_on = v));
+                },
+            );
+            fields::multiline(
+                ui,
+                cmds,
+                "Route note",
+                format!("{oid} route note"),
+                &route.note,
+                move |p, v| {
+                    edit_route(p, Box::new(move |r| r.note = v));
+                },
+            );
         });
 }
 
@@ -435,6 +484,31 @@ fn inspection_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
                 |a| a.to_string(),
                 move |p, v| {
                     edit(p, Box::new(move |i| i.aql_minor = v));
+                },
+            );
+            let inspected = ins
+                .inspected_on
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            fields::parsed(
+                ui,
+                cmds,
+                "Inspected on",
+                format!("{oid} ins date"),
+                inspected,
+                fields::date,
+                move |p, v| {
+                    edit(p, Box::new(move |i| i.inspected_on = v));
+                },
+            );
+            fields::text(
+                ui,
+                cmds,
+                "Inspector",
+                format!("{oid} ins inspector"),
+                &ins.inspector,
+                move |p, v| {
+                    edit(p, Box::new(move |i| i.inspector = v));
                 },
             );
         });
