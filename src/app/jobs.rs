@@ -35,9 +35,11 @@ pub enum JobResult {
     },
     Autosaved(Result<(), String>),
     DemoWritten(Result<PathBuf, String>),
-    /// The file's stamp now, for noticing outside changes.
+    /// The file's stamp now, for noticing outside changes, with the stamp
+    /// the document expected when the check started.
     DiskStamp {
         path: PathBuf,
+        expected: Option<FileStamp>,
         stamp: Option<FileStamp>,
     },
 }

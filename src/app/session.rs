@@ -313,8 +313,10 @@ impl Session {
             && !self.jobs.is_running(jobs::SAVE)
         {
             self.last_watch = now;
+            let expected = doc.stamp;
             self.jobs.spawn(jobs::WATCH, move || JobResult::DiskStamp {
                 stamp: store::stamp(&path),
+                expected,
                 path,
             });
         }
@@ -363,11 +365,17 @@ impl Session {
             } => self.saved(path, version, result),
             JobResult::Autosaved(Ok(())) => {}
             JobResult::Autosaved(Err(e)) => self.toasts.push(format!("Autosave failed: {e}")),
-            JobResult::DiskStamp { path, stamp } => {
+            JobResult::DiskStamp {
+                path,
+                expected,
+                stamp,
+            } => {
                 let Some(doc) = &self.doc else {
                     return;
                 };
-                let ours = doc.path.as_deref() == Some(path.as_path());
+                // A check started before our own save compares against a
+                // stamp we no longer expect: ignore it.
+                let ours = doc.path.as_deref() == Some(path.as_path()) && expected == doc.stamp;
                 if ours
                     && stamp != doc.stamp
                     && self.prompt.is_none()

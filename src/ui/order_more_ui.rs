@@ -90,6 +90,27 @@ fn messages_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o: &Or
                             with_message(p, oid, mid, |m| m.text = v);
                         },
                     );
+                    let shots: Vec<Option<PhotoId>> = std::iter::once(None)
+                        .chain(o.photos.iter().map(|p| Some(p.id)))
+                        .collect();
+                    let name = |id: Option<PhotoId>| match id
+                        .and_then(|id| o.photos.iter().find(|p| p.id == id))
+                    {
+                        Some(p) => p.file.original_name.clone(),
+                        None => "(none)".into(),
+                    };
+                    fields::choice(
+                        ui,
+                        cmds,
+                        "Chat screenshot",
+                        format!("msg {mid} shot"),
+                        m.screenshot,
+                        &shots,
+                        name,
+                        move |p, v| {
+                            with_message(p, oid, mid, |m| m.screenshot = v);
+                        },
+                    );
                 });
                 ui.label("Confirms these spec rows:");
                 ui.horizontal_wrapped(|ui| {

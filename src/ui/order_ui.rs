@@ -108,6 +108,27 @@ pub fn order_ui(
                 &o.note,
                 move |p, v| with_order(p, oid, |o| o.note = v),
             );
+            if o.kind == OrderKind::Sample {
+                let pid = product.id;
+                let l = ui.label("Accepted sample");
+                let mut accepted = product.accepted_sample == Some(oid);
+                let text = "its observations are the reference for the bulk";
+                if ui.checkbox(&mut accepted, text).labelled_by(l.id).changed() {
+                    cmds.push(crate::app::Command::Edit(crate::app::Edit::new(
+                        if accepted {
+                            "accept sample"
+                        } else {
+                            "withdraw sample acceptance"
+                        },
+                        move |p| {
+                            let product = p.product_mut(pid)?;
+                            product.accepted_sample = accepted.then_some(oid);
+                            None
+                        },
+                    )));
+                }
+                ui.end_row();
+            }
         });
 
     section(ui, cmds, "Parcels", "+ Parcel", "add parcel", move |p| {
