@@ -108,16 +108,24 @@ impl BulkReadyApp {
         }
     }
 
-    /// The verdicts of the open project (cached).
-    pub fn verdicts(&mut self) -> Option<&ProjectVerdicts> {
-        let doc = self.session.doc.as_ref()?;
+    /// The verdicts of the open project, as of the last `logic`.
+    pub fn verdicts(&self) -> Option<&ProjectVerdicts> {
+        self.cache.verdicts.as_ref()
+    }
+
+    /// Recomputes the verdicts when the document changed, or once a minute
+    /// (deadlines move).
+    fn refresh_verdicts(&mut self) {
+        let Some(doc) = self.session.doc.as_ref() else {
+            self.forget_verdicts();
+            return;
+        };
         let now = chrono::Local::now().naive_local();
         let key = (doc.version(), now.and_utc().timestamp() / 60);
         if self.cache.version != Some(key) {
             self.cache.verdicts = Some(rules::evaluate(&doc.project, now));
             self.cache.version = Some(key);
         }
-        self.cache.verdicts.as_ref()
     }
 
     fn forget_verdicts(&mut self) {
@@ -201,6 +209,7 @@ impl eframe::App for BulkReadyApp {
         }
         self.session.poll(Instant::now());
         self.handle_events();
+        self.refresh_verdicts();
         let now = ctx.input(|i| i.time);
         for text in self.session.toasts.drain(..) {
             self.toasts.push(Toast {

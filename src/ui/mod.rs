@@ -10,6 +10,7 @@ mod menu_ui;
 mod modals_ui;
 mod order_more_ui;
 mod order_ui;
+mod photo_list_ui;
 mod product_ui;
 mod routes_ui;
 mod shortcuts;

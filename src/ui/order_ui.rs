@@ -209,7 +209,7 @@ pub fn order_ui(
     }
 
     observations_ui(ui, cmds, product, o);
-    photos_ui(ui, cmds, o);
+    super::photo_list_ui::photo_list_ui(ui, cmds, o);
     super::order_more_ui::order_more_ui(ui, cmds, project, product, o);
 }
 
@@ -291,51 +291,6 @@ fn observations_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o:
                                     photo: None,
                                     note: String::new(),
                                 }),
-                            }
-                        });
-                    },
-                );
-            }
-        });
-}
-
-fn photos_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
-    let oid = o.id;
-    ui.add_space(10.0);
-    ui.heading(format!("Photos ({})", o.photos.len()));
-    if o.photos.is_empty() {
-        ui.label("No photos yet. Import them with `bulkready import` (the photo grid comes next).");
-    }
-    let parcels: Vec<Option<ParcelId>> = std::iter::once(None)
-        .chain(o.parcels.iter().map(|p| Some(p.id)))
-        .collect();
-    let tracking = |id: Option<ParcelId>| -> String {
-        match id.and_then(|id| o.parcels.iter().find(|p| p.id == id)) {
-            Some(p) if !p.tracking.is_empty() => p.tracking.clone(),
-            Some(_) => "(parcel without tracking number)".into(),
-            None => "not linked to a tracking number".into(),
-        }
-    };
-    egui::Grid::new(("photos", oid.0))
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for photo in &o.photos {
-                let phid = photo.id;
-                let tags: Vec<&str> = photo.tags.iter().map(|t| t.label()).collect();
-                let label = format!("{} [{}]", photo.file.original_name, tags.join(", "));
-                fields::choice(
-                    ui,
-                    cmds,
-                    &label,
-                    format!("photo {phid} parcel"),
-                    photo.parcel,
-                    &parcels,
-                    tracking,
-                    move |p, v| {
-                        with_order(p, oid, |o| {
-                            if let Some(x) = o.photos.iter_mut().find(|x| x.id == phid) {
-                                x.parcel = v;
                             }
                         });
                     },

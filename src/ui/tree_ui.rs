@@ -9,7 +9,7 @@ use eframe::egui;
 
 pub fn tree_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     let mut cmds = Commands::new();
-    let verdicts = app.verdicts().cloned();
+    let verdicts = app.verdicts();
     let Some(project) = app.session.project() else {
         return;
     };
@@ -69,67 +69,76 @@ pub fn tree_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
                                 .on_hover_text("Scale up? (sample gate)");
                         }
                     });
-                    ui.horizontal(|ui| {
-                        ui.add_space(12.0);
-                        let id = product.id;
-                        for (kind, text) in
-                            [(OrderKind::Sample, "+ Sample"), (OrderKind::Bulk, "+ Bulk")]
-                        {
+                    // Controls only for the product in focus: the tree stays
+                    // readable, and long projects draw fast.
+                    let in_focus = selection == Selection::Product(product.id)
+                        || product
+                            .orders
+                            .iter()
+                            .any(|o| selection == Selection::Order(o.id));
+                    if in_focus {
+                        ui.horizontal(|ui| {
+                            ui.add_space(12.0);
+                            let id = product.id;
+                            for (kind, text) in
+                                [(OrderKind::Sample, "+ Sample"), (OrderKind::Bulk, "+ Bulk")]
+                            {
+                                fields::edit_button(
+                                    ui,
+                                    &mut cmds,
+                                    text,
+                                    "Add an order",
+                                    &format!("add {} order", kind.label()),
+                                    move |p| {
+                                        let oid = p.new_id();
+                                        p.product_mut(id)?.orders.push(Order {
+                                            id: OrderId(oid),
+                                            kind,
+                                            ..Order::default()
+                                        });
+                                        Some(oid)
+                                    },
+                                );
+                            }
+                            if i > 0 {
+                                fields::edit_button(
+                                    ui,
+                                    &mut cmds,
+                                    "↑",
+                                    "Move up",
+                                    "move product",
+                                    move |p| {
+                                        fields::shift(&mut p.products, i, -1);
+                                        None
+                                    },
+                                );
+                            }
+                            if i + 1 < count {
+                                fields::edit_button(
+                                    ui,
+                                    &mut cmds,
+                                    "↓",
+                                    "Move down",
+                                    "move product",
+                                    move |p| {
+                                        fields::shift(&mut p.products, i, 1);
+                                        None
+                                    },
+                                );
+                            }
                             fields::edit_button(
                                 ui,
                                 &mut cmds,
-                                text,
-                                "Add an order",
-                                &format!("add {} order", kind.label()),
+                                "×",
+                                "Remove product",
+                                "remove product",
                                 move |p| {
-                                    let oid = p.new_id();
-                                    p.product_mut(id)?.orders.push(Order {
-                                        id: OrderId(oid),
-                                        kind,
-                                        ..Order::default()
-                                    });
-                                    Some(oid)
-                                },
-                            );
-                        }
-                        if i > 0 {
-                            fields::edit_button(
-                                ui,
-                                &mut cmds,
-                                "↑",
-                                "Move up",
-                                "move product",
-                                move |p| {
-                                    fields::shift(&mut p.products, i, -1);
+                                    p.products.retain(|x| x.id != id);
                                     None
                                 },
                             );
-                        }
-                        if i + 1 < count {
-                            fields::edit_button(
-                                ui,
-                                &mut cmds,
-                                "↓",
-                                "Move down",
-                                "move product",
-                                move |p| {
-                                    fields::shift(&mut p.products, i, 1);
-                                    None
-                                },
-                            );
-                        }
-                        fields::edit_button(
-                            ui,
-                            &mut cmds,
-                            "×",
-                            "Remove product",
-                            "remove product",
-                            move |p| {
-                                p.products.retain(|x| x.id != id);
-                                None
-                            },
-                        );
-                    });
+                        });
+                    }
                     for (j, order) in product.orders.iter().enumerate() {
                         order_row(
                             ui,
@@ -180,6 +189,9 @@ fn order_row(
         if let Some(v) = verdict {
             ui.label(theme::badge(ui, v))
                 .on_hover_text("Ship it? (export gate)");
+        }
+        if *selection != Selection::Order(oid) {
+            return;
         }
         if j > 0 {
             fields::edit_button(ui, cmds, "↑", "Move up", "move order", move |p| {

@@ -10,7 +10,7 @@ use eframe::egui;
 
 pub fn verdict_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     let selection = app.selection;
-    let Some(verdicts) = app.verdicts().cloned() else {
+    let Some(verdicts) = app.verdicts() else {
         return;
     };
     let Some(project) = app.session.project() else {

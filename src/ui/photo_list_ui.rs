@@ -1,0 +1,134 @@
+//! An order's photos as a list: the parcel (tracking number) each shows,
+//! and, opened, its tags, the four warehouse checks and a note. (The photo
+//! grid with thumbnails and the viewer come with the photos work.)
+
+use super::fields::{self, Commands};
+use super::order_ui::with_order;
+use crate::app::{Command, Edit};
+use crate::model::*;
+use eframe::egui;
+
+fn with_photo(p: &mut Project, oid: OrderId, phid: PhotoId, f: impl FnOnce(&mut Photo)) {
+    with_order(p, oid, |o| {
+        if let Some(x) = o.photos.iter_mut().find(|x| x.id == phid) {
+            f(x);
+        }
+    });
+}
+
+fn check_name(c: Check) -> String {
+    match c {
+        Check::Unchecked => "unchecked",
+        Check::Pass => "pass",
+        Check::Fail => "fail",
+    }
+    .into()
+}
+
+/// How to read and set one of the four checks.
+type CheckField = (&'static str, Check, fn(&mut Checks, Check));
+
+pub fn photo_list_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
+    let oid = o.id;
+    ui.add_space(10.0);
+    ui.heading(format!("Photos ({})", o.photos.len()));
+    if o.photos.is_empty() {
+        ui.label("No photos yet. Import them with `bulkready import`.");
+    }
+    let parcels: Vec<Option<ParcelId>> = std::iter::once(None)
+        .chain(o.parcels.iter().map(|p| Some(p.id)))
+        .collect();
+    let tracking = |id: Option<ParcelId>| -> String {
+        match id.and_then(|id| o.parcels.iter().find(|p| p.id == id)) {
+            Some(p) if !p.tracking.is_empty() => p.tracking.clone(),
+            Some(_) => "(parcel without tracking number)".into(),
+            None => "not linked to a tracking number".into(),
+        }
+    };
+    for photo in &o.photos {
+        let phid = photo.id;
+        let tags: Vec<&str> = photo.tags.iter().map(|t| t.label()).collect();
+        let title = format!("{} [{}]", photo.file.original_name, tags.join(", "));
+        egui::CollapsingHeader::new(title)
+            .id_salt(("photo", phid.0))
+            .show(ui, |ui| {
+                egui::Grid::new(("photo grid", phid.0))
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        fields::choice(
+                            ui,
+                            cmds,
+                            "Tracking number",
+                            format!("photo {phid} parcel"),
+                            photo.parcel,
+                            &parcels,
+                            tracking,
+                            move |p, v| {
+                                with_photo(p, oid, phid, |x| x.parcel = v);
+                            },
+                        );
+                        let checks: [CheckField; 4] = [
+                            ("Model", photo.checks.model, |c, v| c.model = v),
+                            ("Quantity", photo.checks.quantity, |c, v| c.quantity = v),
+                            ("Accessories", photo.checks.accessories, |c, v| {
+                                c.accessories = v
+                            }),
+                            ("Damage", photo.checks.damage, |c, v| c.damage = v),
+                        ];
+                        for (label, value, set) in checks {
+                            let options = [Check::Unchecked, Check::Pass, Check::Fail];
+                            fields::choice(
+                                ui,
+                                cmds,
+                                label,
+                                format!("photo {phid} {label}"),
+                                value,
+                                &options,
+                                check_name,
+                                move |p, v| {
+                                    with_photo(p, oid, phid, |x| set(&mut x.checks, v));
+                                },
+                            );
+                        }
+                        fields::text(
+                            ui,
+                            cmds,
+                            "Note",
+                            format!("photo {phid} note"),
+                            &photo.note,
+                            move |p, v| {
+                                with_photo(p, oid, phid, |x| x.note = v);
+                            },
+                        );
+                    });
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("Shows:");
+                    for tag in Tag::ALL {
+                        let mut on = photo.tags.contains(&tag);
+                        if ui.checkbox(&mut on, tag.label()).changed() {
+                            cmds.push(Command::Edit(Edit::new("change photo tags", move |p| {
+                                with_photo(p, oid, phid, |x| {
+                                    x.tags.retain(|t| *t != tag);
+                                    if on {
+                                        x.tags.push(tag);
+                                        x.tags.sort();
+                                    }
+                                });
+                                None
+                            })));
+                        }
+                    }
+                });
+                ui.label(format!(
+                    "{}×{} px{}, stored as {}",
+                    photo.width,
+                    photo.height,
+                    photo
+                        .taken
+                        .map(|t| format!(", taken {}", t.format("%Y-%m-%d %H:%M")))
+                        .unwrap_or_default(),
+                    photo.file.path
+                ));
+            });
+    }
+}
