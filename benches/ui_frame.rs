@@ -10,6 +10,7 @@
 //!   (accessibility off, as when no screen reader is running);
 //! - "kittest step": the same pass inside egui_kittest, which also builds
 //!   and consumes the AccessKit tree every frame (an upper bound).
+//!
 //! Wall time of a single-threaded pass on an idle machine is its CPU time;
 //! the process CPU time over all frames (/proc/self/stat) is printed as a
 //! cross-check.
