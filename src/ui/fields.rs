@@ -20,22 +20,7 @@ pub fn text(
     value: &str,
     set: impl FnOnce(&mut Project, String) + Send + 'static,
 ) {
-    let l = ui.label(label);
-    let mut buf = value.to_owned();
-    let r = ui.add(
-        egui::TextEdit::singleline(&mut buf)
-            .id_salt(&key)
-            .desired_width(f32::INFINITY),
-    );
-    r.labelled_by(l.id);
-    if buf != value {
-        cmds.push(Command::Edit(Edit::typing(
-            format!("edit {}", label.to_lowercase()),
-            key,
-            move |p| set(p, buf),
-        )));
-    }
-    ui.end_row();
+    text_field(ui, cmds, label, key, value, false, set);
 }
 
 /// A labelled multi-line text field.
@@ -47,15 +32,27 @@ pub fn multiline(
     value: &str,
     set: impl FnOnce(&mut Project, String) + Send + 'static,
 ) {
+    text_field(ui, cmds, label, key, value, true, set);
+}
+
+fn text_field(
+    ui: &mut egui::Ui,
+    cmds: &mut Commands,
+    label: &str,
+    key: String,
+    value: &str,
+    multiline: bool,
+    set: impl FnOnce(&mut Project, String) + Send + 'static,
+) {
     let l = ui.label(label);
     let mut buf = value.to_owned();
-    ui.add(
-        egui::TextEdit::multiline(&mut buf)
-            .id_salt(&key)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(l.id);
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut buf).desired_rows(2)
+    } else {
+        egui::TextEdit::singleline(&mut buf)
+    };
+    ui.add(edit.id_salt(&key).desired_width(f32::INFINITY))
+        .labelled_by(l.id);
     if buf != value {
         cmds.push(Command::Edit(Edit::typing(
             format!("edit {}", label.to_lowercase()),

@@ -4,6 +4,12 @@ use super::fields::{self, Commands};
 use crate::model::*;
 use eframe::egui;
 
+fn with_product(p: &mut Project, id: ProductId, f: impl FnOnce(&mut Product)) {
+    if let Some(x) = p.product_mut(id) {
+        f(x);
+    }
+}
+
 pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p: &Product) {
     let id = p.id;
     ui.heading(if p.name.is_empty() {
@@ -21,11 +27,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 "Name",
                 format!("{id} name"),
                 &p.name,
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.name = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.name = v),
             );
             let l = &p.listing;
             fields::text(
@@ -34,11 +36,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 "Listing URL",
                 format!("{id} url"),
                 &l.url,
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.listing.url = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.listing.url = v),
             );
             ui.label("");
             if crate::rules::export_gate::is_http_url(&l.url) {
@@ -58,11 +56,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 l.marketplace,
                 &Marketplace::ALL,
                 |m| m.label().into(),
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.listing.marketplace = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.listing.marketplace = v),
             );
             fields::text(
                 ui,
@@ -70,11 +64,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 "Listing title",
                 format!("{id} title"),
                 &l.title,
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.listing.title = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.listing.title = v),
             );
             fields::text(
                 ui,
@@ -82,11 +72,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 "Selected variant",
                 format!("{id} variant"),
                 &l.variant,
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.listing.variant = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.listing.variant = v),
             );
             fields::text(
                 ui,
@@ -94,11 +80,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 "SKU",
                 format!("{id} sku"),
                 &l.sku,
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.listing.sku = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.listing.sku = v),
             );
             fields::parsed(
                 ui,
@@ -107,11 +89,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 format!("{id} price"),
                 l.unit_price.map(|v| v.to_string()).unwrap_or_default(),
                 fields::number::<f64>,
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.listing.unit_price = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.listing.unit_price = v),
             );
             fields::text(
                 ui,
@@ -119,11 +97,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 "Currency",
                 format!("{id} currency"),
                 &l.currency,
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.listing.currency = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.listing.currency = v),
             );
             fields::parsed(
                 ui,
@@ -132,11 +106,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 format!("{id} moq"),
                 l.moq.map(|v| v.to_string()).unwrap_or_default(),
                 fields::number::<u32>,
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.listing.moq = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.listing.moq = v),
             );
             fields::parsed(
                 ui,
@@ -145,11 +115,7 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 format!("{id} lead"),
                 l.lead_time_days.map(|v| v.to_string()).unwrap_or_default(),
                 fields::number::<u32>,
-                move |pr, v| {
-                    if let Some(x) = pr.product_mut(id) {
-                        x.listing.lead_time_days = v;
-                    }
-                },
+                move |pr, v| with_product(pr, id, |x| x.listing.lead_time_days = v),
             );
         });
 
