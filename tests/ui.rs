@@ -182,3 +182,45 @@ fn a_reason_link_selects_the_place_to_fix_it() {
     assert_eq!(h.state().selection, Selection::Order(order));
     assert!(h.query_by_label("Ship it?").is_some());
 }
+
+#[test]
+fn signing_a_decision_and_an_override_that_needs_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = bulkready::app::demo::write(dir.path()).unwrap();
+    let mut h = harness(Some(path), None);
+    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    h.get_by_label("Magnetic building tiles, 60 pcs").click();
+    h.run();
+    type_into(&mut h, "Reviewer", "Li Na");
+    h.get_by_label("Sign NO-GO").click();
+    h.run();
+    let log = |h: &Harness<'_, BulkReadyApp>| h.state().session.project().unwrap().decisions.clone();
+    assert_eq!(log(&h).len(), 1);
+    assert_eq!(log(&h)[0].reviewer, "Li Na");
+
+    // Override: GO when the rules say NO-GO needs a reason.
+    h.get_by_label("Verdict").click();
+    h.run();
+    h.get_by_label("GO").click();
+    h.run();
+    h.get_by_label("Sign GO (override)").click();
+    h.run();
+    assert_eq!(log(&h).len(), 1, "no reason, no signature");
+    type_into(&mut h, "Reason", "second sample approved on a video call");
+    h.get_by_label("Sign GO (override)").click();
+    h.run();
+    let entries = log(&h);
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1].signed, bulkready::model::Verdict::Go);
+    assert_eq!(entries[1].computed, bulkready::model::Verdict::NoGo);
+    assert!(h.query_by_label("stale: the evidence changed since").is_none());
+
+    // Editing the evidence marks the signed decisions stale.
+    let tiles = h.state().session.project().unwrap().products[1].id;
+    h.state_mut().session.apply(bulkready::app::Command::Edit(bulkready::app::Edit::new("edit", move |p| {
+        p.product_mut(tiles)?.listing.variant.push_str(" v2");
+        None
+    })));
+    h.run();
+    assert_eq!(h.get_all_by_label("stale: the evidence changed since").count(), 2);
+}

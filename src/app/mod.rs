@@ -8,6 +8,7 @@ pub mod document;
 pub mod import;
 pub mod jobs;
 pub mod session;
+pub mod sign;
 mod undo;
 
 pub use command::{Command, Edit};

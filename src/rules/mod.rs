@@ -7,6 +7,7 @@
 //! - [`aql`]: ISO 2859-1 single sampling plans.
 //! - [`shipping`]: chargeable weight, CBM, route costs.
 //! - [`deadlines`]: return window and free storage left per order.
+//! - [`decisions`]: signed decisions, their evidence, and staleness.
 //! - [`text`]: normalisation of typed text (full-width forms, case, spaces).
 //!
 //! [`evaluate`] runs every gate of a project.
@@ -14,6 +15,7 @@
 pub mod aql;
 pub mod compare;
 pub mod deadlines;
+pub mod decisions;
 pub mod export_gate;
 #[cfg(test)]
 mod fixture;

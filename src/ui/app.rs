@@ -67,6 +67,8 @@ pub struct BulkReadyApp {
     title: String,
     /// Where "Open demo project" writes the demo.
     pub demo_dir: PathBuf,
+    /// The decision being prepared in the go/no-go panel.
+    pub(crate) sign: super::decision_ui::SignDraft,
 }
 
 impl BulkReadyApp {
@@ -105,6 +107,7 @@ impl BulkReadyApp {
             },
             title: String::new(),
             demo_dir: default_demo_dir(),
+            sign: Default::default(),
         }
     }
 

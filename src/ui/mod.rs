@@ -2,6 +2,7 @@
 //! uses egui; it reads the session's state and pushes commands.
 
 mod app;
+mod decision_ui;
 mod dialogs;
 mod editor_ui;
 mod fields;

@@ -4,72 +4,99 @@
 
 use super::app::{BulkReadyApp, Selection};
 use super::theme;
-use crate::model::{Project, Verdict};
-use crate::rules::{Reason, Severity, Target};
+use crate::model::{Project, Subject, Verdict};
+use crate::rules::{ExportGate, Reason, SampleGate, Severity, Target};
 use eframe::egui;
 
+/// The gate shown: one product's or one order's (cloned: it is small).
+enum Shown {
+    Nothing,
+    Product(SampleGate),
+    Order(ExportGate),
+}
+
 pub fn verdict_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
-    let selection = app.selection;
-    let Some(verdicts) = app.verdicts() else {
-        return;
-    };
-    let Some(project) = app.session.project() else {
-        return;
-    };
+    let shown = match (app.selection, app.verdicts()) {
+        (Selection::Product(id), Some(v)) => v
+            .products
+            .iter()
+            .find(|g| g.product == id)
+            .cloned()
+            .map(Shown::Product),
+        (Selection::Order(id), Some(v)) => v
+            .orders
+            .iter()
+            .find(|g| g.order == id)
+            .cloned()
+            .map(Shown::Order),
+        _ => None,
+    }
+    .unwrap_or(Shown::Nothing);
     let mut go_to = None;
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match selection {
-        Selection::None => {
-            ui.heading("Go / no-go");
-            ui.label("Select a product (Scale up?) or an order (Ship it?) to see its verdict and every reason.");
-        }
-        Selection::Product(id) => {
-            let Some(g) = verdicts.products.iter().find(|g| g.product == id) else {
-                return;
-            };
-            ui.heading("Scale up?");
-            big_verdict(ui, g.verdict);
-            reasons_ui(ui, project, &g.reasons, &mut go_to);
-        }
-        Selection::Order(id) => {
-            let Some(g) = verdicts.orders.iter().find(|g| g.order == id) else {
-                return;
-            };
-            ui.heading("Ship it?");
-            big_verdict(ui, g.verdict);
-            ui.add_space(6.0);
-            ui.label(egui::RichText::new("Pre-shipment checklist").strong());
-            for item in &g.checklist {
-                let (mark, colour) = if item.ticked {
-                    ("✓", theme::verdict_colour(Verdict::Go, ui.visuals().dark_mode))
-                } else {
-                    ("○", theme::verdict_colour(item.state, ui.visuals().dark_mode))
-                };
-                ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(colour, mark);
-                    ui.label(item.label);
-                });
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        let sign = match &shown {
+            Shown::Nothing => {
+                ui.heading("Go / no-go");
+                ui.label("Select a product (Scale up?) or an order (Ship it?) to see its verdict and every reason.");
+                None
             }
-            if let Some(m) = g.deadlines.return_minutes_left {
-                ui.add_space(6.0);
-                let text = if m > 0 {
-                    format!("Return window closes in {} h {} min", m / 60, m % 60)
-                } else {
-                    "Return window closed".into()
-                };
-                ui.label(text);
+            Shown::Product(g) => {
+                ui.heading("Scale up?");
+                big_verdict(ui, g.verdict);
+                reasons_ui(ui, &g.reasons, &mut go_to);
+                Some((Subject::ScaleUp(g.product), g.verdict))
             }
-            if let Some(d) = g.deadlines.free_storage_days_left {
-                ui.label(if d >= 0 {
-                    format!("Free storage: {d} days left")
-                } else {
-                    format!("Free storage ended {} days ago", -d)
-                });
+            Shown::Order(g) => {
+                ui.heading("Ship it?");
+                big_verdict(ui, g.verdict);
+                checklist_ui(ui, g);
+                reasons_ui(ui, &g.reasons, &mut go_to);
+                Some((Subject::Ship(g.order), g.verdict))
             }
-            reasons_ui(ui, project, &g.reasons, &mut go_to);
+        };
+        if let Some((subject, computed)) = sign {
+            super::decision_ui::decision_ui(app, ui, subject, computed);
         }
     });
     if let Some(target) = go_to {
         app.selection = select_for(app.session.project(), target).unwrap_or(app.selection);
+    }
+}
+
+fn checklist_ui(ui: &mut egui::Ui, g: &ExportGate) {
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new("Pre-shipment checklist").strong());
+    for item in &g.checklist {
+        let (mark, colour) = if item.ticked {
+            (
+                "✓",
+                theme::verdict_colour(Verdict::Go, ui.visuals().dark_mode),
+            )
+        } else {
+            (
+                "○",
+                theme::verdict_colour(item.state, ui.visuals().dark_mode),
+            )
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(colour, mark);
+            ui.label(item.label);
+        });
+    }
+    if let Some(m) = g.deadlines.return_minutes_left {
+        ui.add_space(6.0);
+        ui.label(if m > 0 {
+            format!("Return window closes in {} h {} min", m / 60, m % 60)
+        } else {
+            "Return window closed".into()
+        });
+    }
+    if let Some(d) = g.deadlines.free_storage_days_left {
+        ui.label(if d >= 0 {
+            format!("Free storage: {d} days left")
+        } else {
+            format!("Free storage ended {} days ago", -d)
+        });
     }
 }
 
@@ -87,12 +114,7 @@ fn big_verdict(ui: &mut egui::Ui, v: Verdict) {
     );
 }
 
-fn reasons_ui(
-    ui: &mut egui::Ui,
-    _project: &Project,
-    reasons: &[Reason],
-    go_to: &mut Option<Target>,
-) {
+fn reasons_ui(ui: &mut egui::Ui, reasons: &[Reason], go_to: &mut Option<Target>) {
     ui.add_space(8.0);
     if reasons.is_empty() {
         ui.label("No reasons: every check passed.");

@@ -1,0 +1,107 @@
+//! Signing a decision: an undoable edit that appends to the decision log
+//! the verdict the buyer signs, with the verdict the rules computed at that
+//! moment and a fingerprint of the evidence.
+
+use super::command::Edit;
+use crate::model::{Decision, DecisionId, Subject, Verdict};
+use crate::rules::decisions;
+use chrono::{DateTime, FixedOffset};
+
+/// The edit that signs `signed` for `subject`. Applied, it re-checks the
+/// signature against the project as it is then, and adds nothing if the
+/// check fails (the window checks first and says why).
+pub fn sign(
+    subject: Subject,
+    signed: Verdict,
+    reviewer: String,
+    reason: String,
+    at: DateTime<FixedOffset>,
+) -> Edit {
+    Edit::new(format!("sign {}", signed.label()), move |p| {
+        let computed = decisions::current_verdict(p, subject, at.naive_local());
+        let computed = decisions::check_signature(computed, signed, &reviewer, &reason).ok()?;
+        let evidence = decisions::evidence_fingerprint(p, subject)?;
+        let id = p.new_id();
+        p.decisions.push(Decision {
+            id: DecisionId(id),
+            time: at,
+            reviewer: reviewer.trim().to_string(),
+            subject,
+            computed,
+            signed,
+            reason: reason.trim().to_string(),
+            evidence,
+        });
+        Some(id)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::app::{Command, Session};
+    use crate::model::Project;
+
+    fn demo() -> (tempfile::TempDir, Project) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = crate::app::demo::write(dir.path()).unwrap();
+        let p = crate::store::load(&path).unwrap();
+        (dir, p)
+    }
+
+    #[test]
+    fn signing_appends_to_the_log_and_an_override_needs_a_reason() {
+        let (_dir, project) = demo();
+        let tiles = project.products[1].id;
+        let mut s = Session::new(std::sync::Arc::new(|| {}));
+        s.doc = Some(crate::app::Document::untitled(project));
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00+08:00").unwrap();
+        let subject = Subject::ScaleUp(tiles);
+
+        s.apply(Command::Edit(sign(
+            subject,
+            Verdict::Go,
+            "Li".into(),
+            String::new(),
+            at,
+        )));
+        assert!(
+            s.project().unwrap().decisions.is_empty(),
+            "an override without a reason is not signed"
+        );
+
+        s.apply(Command::Edit(sign(
+            subject,
+            Verdict::NoGo,
+            "Li".into(),
+            String::new(),
+            at,
+        )));
+        s.apply(Command::Edit(sign(
+            subject,
+            Verdict::Go,
+            "Li".into(),
+            "second sample approved by video".into(),
+            at,
+        )));
+        let log = &s.project().unwrap().decisions;
+        assert_eq!(log.len(), 2);
+        assert_eq!(
+            (log[0].computed, log[0].signed),
+            (Verdict::NoGo, Verdict::NoGo)
+        );
+        assert_eq!(
+            (log[1].computed, log[1].signed),
+            (Verdict::NoGo, Verdict::Go)
+        );
+        assert_eq!(log[1].reason, "second sample approved by video");
+        assert!(!decisions::is_stale(s.project().unwrap(), &log[1]));
+        s.apply(Command::Undo);
+        assert_eq!(
+            s.project().unwrap().decisions.len(),
+            1,
+            "signing is undoable"
+        );
+    }
+}
