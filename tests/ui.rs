@@ -27,6 +27,8 @@ impl Dialogs for FakeDialogs {
 fn harness(open: Option<PathBuf>, save: Option<PathBuf>) -> Harness<'static, BulkReadyApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        // Growing grids and scrolling take a few frames to settle.
+        .with_max_steps(16)
         .build_eframe(move |cc| {
             BulkReadyApp::with_dialogs(cc, open, Box::new(FakeDialogs { open: None, save }))
         })
@@ -50,7 +52,17 @@ fn dirty(app: &BulkReadyApp) -> bool {
     app.session.doc.as_ref().is_some_and(|d| d.is_dirty())
 }
 
+/// Scrolls a widget into view (long pages) and clicks it.
+fn click(h: &mut Harness<'_, BulkReadyApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
 fn type_into(h: &mut Harness<'_, BulkReadyApp>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
     h.get_by_label(label).click();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -194,7 +206,8 @@ fn signing_a_decision_and_an_override_that_needs_a_reason() {
     type_into(&mut h, "Reviewer", "Li Na");
     h.get_by_label("Sign NO-GO").click();
     h.run();
-    let log = |h: &Harness<'_, BulkReadyApp>| h.state().session.project().unwrap().decisions.clone();
+    let log =
+        |h: &Harness<'_, BulkReadyApp>| h.state().session.project().unwrap().decisions.clone();
     assert_eq!(log(&h).len(), 1);
     assert_eq!(log(&h)[0].reviewer, "Li Na");
 
@@ -213,14 +226,73 @@ fn signing_a_decision_and_an_override_that_needs_a_reason() {
     assert_eq!(entries.len(), 2);
     assert_eq!(entries[1].signed, bulkready::model::Verdict::Go);
     assert_eq!(entries[1].computed, bulkready::model::Verdict::NoGo);
-    assert!(h.query_by_label("stale: the evidence changed since").is_none());
+    assert!(
+        h.query_by_label("stale: the evidence changed since")
+            .is_none()
+    );
 
     // Editing the evidence marks the signed decisions stale.
     let tiles = h.state().session.project().unwrap().products[1].id;
-    h.state_mut().session.apply(bulkready::app::Command::Edit(bulkready::app::Edit::new("edit", move |p| {
-        p.product_mut(tiles)?.listing.variant.push_str(" v2");
-        None
-    })));
+    h.state_mut()
+        .session
+        .apply(bulkready::app::Command::Edit(bulkready::app::Edit::new(
+            "edit",
+            move |p| {
+                p.product_mut(tiles)?.listing.variant.push_str(" v2");
+                None
+            },
+        )));
     h.run();
-    assert_eq!(h.get_all_by_label("stale: the evidence changed since").count(), 2);
+    assert_eq!(
+        h.get_all_by_label("stale: the evidence changed since")
+            .count(),
+        2
+    );
+}
+
+fn order_verdict(
+    app: &BulkReadyApp,
+    order: bulkready::model::OrderId,
+) -> bulkready::model::Verdict {
+    app.verdicts()
+        .unwrap()
+        .orders
+        .iter()
+        .find(|g| g.order == order)
+        .unwrap()
+        .verdict
+}
+
+#[test]
+fn a_not_ready_order_becomes_go_when_the_evidence_is_added_in_the_window() {
+    use bulkready::model::Verdict;
+    let dir = tempfile::tempdir().unwrap();
+    let path = bulkready::app::demo::write(dir.path()).unwrap();
+    let mut h = harness(Some(path), None);
+    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    // The mug's sample, without its route choice and packing request.
+    let order = h.state().session.project().unwrap().products[0].orders[0].id;
+    h.state_mut()
+        .session
+        .apply(bulkready::app::Command::Edit(bulkready::app::Edit::new(
+            "setup",
+            move |p| {
+                let o = p.order_mut(order)?;
+                o.route.as_mut()?.route.clear();
+                o.packing.clear();
+                None
+            },
+        )));
+    h.get_by_label("sample 3369041277812041").click();
+    h.run();
+    assert_eq!(order_verdict(h.state(), order), Verdict::NotReady);
+
+    click(&mut h, "Choose Air line (forwarder)");
+    click(&mut h, "+ Request");
+    type_into(&mut h, "Request", "Bubble wrap each mug");
+    click(&mut h, "Answers");
+    h.get_by_label("for the fragile risk").click();
+    h.run();
+    assert_eq!(order_verdict(h.state(), order), Verdict::Go);
+    assert!(h.query_by_label("Ship it?").is_some());
 }

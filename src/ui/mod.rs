@@ -2,11 +2,13 @@
 //! uses egui; it reads the session's state and pushes commands.
 
 mod app;
+mod compare_ui;
 mod decision_ui;
 mod dialogs;
 mod editor_ui;
 mod fields;
 mod fonts;
+mod inspection_ui;
 mod menu_ui;
 mod modals_ui;
 mod order_more_ui;
@@ -14,6 +16,7 @@ mod order_ui;
 mod photo_list_ui;
 mod product_ui;
 mod routes_ui;
+mod shipping_ui;
 mod shortcuts;
 mod spec_ui;
 mod start_ui;

@@ -200,5 +200,6 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
         });
 
     ui.add_space(10.0);
+    super::compare_ui::compare_ui(ui, cmds, p);
     super::spec_ui::spec_ui(ui, cmds, p);
 }

@@ -1,0 +1,124 @@
+//! Sample vs bulk, side by side: one row per spec item, brief | sample |
+//! bulk, each cell marked match / deviation / missing / unreadable by icon
+//! and words as well as colour, the observations editable in place.
+
+use super::fields::Commands;
+use super::order_ui::with_order;
+use crate::app::{Command, Edit};
+use crate::model::*;
+use crate::rules::compare::{self, Cell, Reference};
+use eframe::egui;
+
+fn cell_words(cell: &Cell) -> (&'static str, String, Verdict) {
+    match cell {
+        Cell::Match { .. } => ("✓", "match".into(), Verdict::Go),
+        Cell::Deviation { difference, .. } => {
+            ("×", format!("deviation: {difference}"), Verdict::NoGo)
+        }
+        Cell::Missing => ("○", "missing".into(), Verdict::NotReady),
+        Cell::Unreadable { problem, .. } => {
+            ("⚠", format!("unreadable: {problem}"), Verdict::NotReady)
+        }
+    }
+}
+
+pub fn compare_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product) {
+    ui.add_space(10.0);
+    ui.heading("Sample vs bulk");
+    let table = compare::compare_product(product);
+    let order = |id: Option<OrderId>| id.and_then(|id| product.orders.iter().find(|o| o.id == id));
+    let (sample, bulk) = (order(table.sample_order), order(table.bulk_order));
+    let title = |o: Option<&Order>, kind: &str| match o {
+        Some(o) => format!("{kind} {}", o.number),
+        None => format!("(no {kind} order)"),
+    };
+    let reference = match table.rows.iter().find_map(|r| match r.bulk_reference {
+        Reference::AcceptedSample(id) => Some(id),
+        Reference::Brief => None,
+    }) {
+        Some(_) => {
+            "The bulk is judged against the accepted sample where it has a value, else the brief."
+        }
+        None => "The bulk is judged against the brief (no sample is accepted yet).",
+    };
+    ui.label(reference);
+    if table.rows.is_empty() {
+        ui.label("Write the spec brief first.");
+        return;
+    }
+    egui::Grid::new(("compare", product.id.0))
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new("Spec").strong());
+            ui.label(egui::RichText::new("Brief").strong());
+            ui.label(egui::RichText::new(title(sample, "sample")).strong());
+            ui.label(egui::RichText::new(title(bulk, "bulk")).strong());
+            ui.end_row();
+            for row in &table.rows {
+                let name = if row.critical {
+                    format!("{} (critical)", row.name)
+                } else {
+                    row.name.clone()
+                };
+                ui.label(name);
+                ui.label(&row.brief);
+                for (o, cell, side) in [(sample, &row.sample, "sample"), (bulk, &row.bulk, "bulk")]
+                {
+                    ui.vertical(|ui| match o {
+                        None => {
+                            ui.label("—");
+                        }
+                        Some(o) => {
+                            observation_field(ui, cmds, o, row.spec, side, &row.name);
+                            let (icon, words, v) = cell_words(cell);
+                            let colour = super::theme::verdict_colour(v, ui.visuals().dark_mode);
+                            ui.colored_label(colour, format!("{icon} {words}"));
+                        }
+                    });
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn observation_field(
+    ui: &mut egui::Ui,
+    cmds: &mut Commands,
+    o: &Order,
+    spec: SpecId,
+    side: &str,
+    name: &str,
+) {
+    let oid = o.id;
+    let value = compare::observed(o, spec).unwrap_or("");
+    let mut buf = value.to_owned();
+    ui.add(
+        egui::TextEdit::singleline(&mut buf)
+            .id_salt(("obs", oid.0, spec.0))
+            .desired_width(180.0)
+            .hint_text("as seen"),
+    )
+    .on_hover_text(format!("{name} on the {side}"));
+    if buf != value {
+        let key = format!("{oid} obs {spec}");
+        cmds.push(Command::Edit(Edit::typing(
+            "edit observation",
+            key,
+            move |p| {
+                with_order(p, oid, |o| {
+                    match o.observations.iter_mut().rev().find(|x| x.spec == spec) {
+                        Some(x) => x.value = buf,
+                        None => o.observations.push(Observation {
+                            spec,
+                            value: buf,
+                            source: Source::Photo,
+                            photo: None,
+                            note: String::new(),
+                        }),
+                    }
+                });
+            },
+        )));
+    }
+}
