@@ -5,5 +5,9 @@
 mod jpeg;
 mod probe;
 pub mod synth;
+mod thumb_cache;
+mod thumbnail;
 
 pub use probe::{Format, ImageInfo, MAX_MEGAPIXELS, MediaError, probe};
+pub use thumb_cache::{cache_thumbnail, cached_thumbnail, thumbnail_of};
+pub use thumbnail::{THUMB_PX, thumbnail};

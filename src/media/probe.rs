@@ -10,7 +10,7 @@ use std::io::Cursor;
 /// Images larger than this are refused before decoding.
 pub const MAX_MEGAPIXELS: u64 = 100;
 /// The most memory one decode may allocate.
-const MAX_DECODE_BYTES: u64 = 1 << 30;
+pub(crate) const MAX_DECODE_BYTES: u64 = 1 << 30;
 
 /// The formats a photo may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,10 +108,24 @@ pub enum MediaError {
     },
 }
 
-/// Checks `bytes` as a photo to import. Reads the header first and refuses
-/// images over [`MAX_MEGAPIXELS`] before decoding anything; then decodes the
-/// whole image, with a memory limit, to prove it is not damaged.
-pub fn probe(bytes: &[u8]) -> Result<ImageInfo, MediaError> {
+/// What the header says, once it passed the checks.
+pub(crate) struct Header {
+    pub format: Format,
+    pub image_format: ImageFormat,
+    pub width: u32,
+    pub height: u32,
+}
+
+pub(crate) fn corrupt(format: Format, e: image::ImageError) -> MediaError {
+    MediaError::Corrupt {
+        format: format.name(),
+        detail: e.to_string(),
+    }
+}
+
+/// The checks that need no decoding: not empty, not text, a supported
+/// format by content, a size within [`MAX_MEGAPIXELS`], and (JPEG) whole.
+pub(crate) fn check_header(bytes: &[u8]) -> Result<Header, MediaError> {
     if bytes.is_empty() {
         return Err(MediaError::Empty);
     }
@@ -124,15 +138,9 @@ pub fn probe(bytes: &[u8]) -> Result<ImageInfo, MediaError> {
         ImageFormat::Avif => MediaError::Avif,
         other => MediaError::Unsupported(format!("{other:?}").to_uppercase()),
     })?;
-    let name = format.name();
-    let corrupt = |e: image::ImageError| MediaError::Corrupt {
-        format: name,
-        detail: e.to_string(),
-    };
-
     let (w, h) = ImageReader::with_format(Cursor::new(bytes), guessed)
         .into_dimensions()
-        .map_err(corrupt)?;
+        .map_err(|e| corrupt(format, e))?;
     let megapixels = (u64::from(w) * u64::from(h)) as f64 / 1e6;
     if u64::from(w) * u64::from(h) > MAX_MEGAPIXELS * 1_000_000 {
         return Err(MediaError::TooLarge {
@@ -144,11 +152,26 @@ pub fn probe(bytes: &[u8]) -> Result<ImageInfo, MediaError> {
     if format == Format::Jpeg && !jpeg::is_complete(bytes) {
         return Err(MediaError::TruncatedJpeg);
     }
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), guessed);
+    Ok(Header {
+        format,
+        image_format: guessed,
+        width: w,
+        height: h,
+    })
+}
+
+/// Checks `bytes` as a photo to import. Reads the header first and refuses
+/// images over [`MAX_MEGAPIXELS`] before decoding anything; then decodes the
+/// whole image, with a memory limit, to prove it is not damaged.
+pub fn probe(bytes: &[u8]) -> Result<ImageInfo, MediaError> {
+    let header = check_header(bytes)?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), header.image_format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
-    reader.decode().map_err(corrupt)?;
+    reader.decode().map_err(|e| corrupt(header.format, e))?;
+    let format = header.format;
+    let (w, h) = (header.width, header.height);
 
     let (orientation, taken) = exif_orientation_and_time(bytes);
     let (width, height) = if (5..=8).contains(&orientation) {

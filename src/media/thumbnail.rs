@@ -1,0 +1,90 @@
+//! Thumbnails: decode within limits, shrink, then turn upright (rotating a
+//! thumbnail is cheaper than rotating the full image).
+
+use super::probe::{MAX_DECODE_BYTES, MediaError, check_header, corrupt};
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbaImage};
+use std::io::Cursor;
+
+/// The side of grid thumbnails, in pixels.
+pub const THUMB_PX: u32 = 256;
+
+/// A thumbnail of at most `max_side` pixels on its longer side, with EXIF
+/// orientation applied. Refuses what [`probe`] refuses, without decoding
+/// anything over the limits.
+pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<RgbaImage, MediaError> {
+    let header = check_header(bytes)?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), header.image_format);
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| corrupt(header.format, e))?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let image = DynamicImage::from_decoder(decoder).map_err(|e| corrupt(header.format, e))?;
+    let mut small = if image.width().max(image.height()) > max_side {
+        image.thumbnail(max_side, max_side)
+    } else {
+        image
+    };
+    small.apply_orientation(orientation);
+    Ok(small.to_rgba8())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::media::synth::{Scene, render};
+
+    #[test]
+    fn thumbnails_are_small_and_upright() {
+        let upright = thumbnail(
+            &render(
+                &Scene::Measure {
+                    colour: [200, 0, 0],
+                },
+                1,
+                None,
+            ),
+            256,
+        )
+        .unwrap();
+        assert_eq!(upright.dimensions(), (256, 192));
+        for orientation in [3, 6, 8] {
+            let t = thumbnail(
+                &render(
+                    &Scene::Measure {
+                        colour: [200, 0, 0],
+                    },
+                    orientation,
+                    None,
+                ),
+                256,
+            )
+            .unwrap();
+            assert_eq!(t.dimensions(), (256, 192), "orientation {orientation}");
+            // The yellow ruler stands on the right of the upright picture.
+            let (x, y) = (187, 100);
+            let (a, b) = (upright.get_pixel(x, y), t.get_pixel(x, y));
+            let diff: i32 = (0..3)
+                .map(|i| (i32::from(a[i]) - i32::from(b[i])).abs())
+                .sum();
+            assert!(diff < 60, "orientation {orientation}: {a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn small_images_are_not_enlarged_and_bad_ones_are_refused() {
+        let png = crate::media::synth::CHAT_SCREENSHOT_PNG;
+        let t = thumbnail(png, 2000).unwrap();
+        assert_eq!(t.dimensions(), (540, 1010));
+        assert_eq!(thumbnail(b"", 256), Err(MediaError::Empty));
+        assert_eq!(
+            thumbnail(b"plain text", 256),
+            Err(MediaError::NotImage("text"))
+        );
+    }
+}
