@@ -1,7 +1,7 @@
 //! Commands: everything the window asks the session to do. Menus, keyboard
 //! shortcuts and buttons share them (and their labels).
 
-use crate::model::Project;
+use crate::model::{OrderId, ParcelId, Project};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -29,6 +29,15 @@ pub enum Command {
     DiscardRecovery,
     /// Keep the open version although the file changed on disk.
     KeepMine,
+    /// Copy photos into the store and add them to an order (a background
+    /// job with progress), linked to a parcel if given.
+    ImportPhotos {
+        order: OrderId,
+        parcel: Option<ParcelId>,
+        paths: Vec<PathBuf>,
+    },
+    /// Stop the import under way (the photos done so far are kept).
+    CancelImport,
 }
 
 /// A change to the project. Edits with the same `key` in a row (typing in
@@ -92,6 +101,10 @@ impl fmt::Debug for Command {
             Command::Recover => write!(f, "Recover"),
             Command::DiscardRecovery => write!(f, "DiscardRecovery"),
             Command::KeepMine => write!(f, "KeepMine"),
+            Command::ImportPhotos { order, paths, .. } => {
+                write!(f, "ImportPhotos(order {order}, {} files)", paths.len())
+            }
+            Command::CancelImport => write!(f, "CancelImport"),
         }
     }
 }

@@ -35,6 +35,27 @@ pub enum JobResult {
     },
     Autosaved(Result<(), String>),
     DemoWritten(Result<PathBuf, String>),
+    /// Progress of a long job (import): `done` of `total`.
+    Progress {
+        job: &'static str,
+        done: usize,
+        total: usize,
+    },
+    /// Photos imported into an order (or cancelled part way).
+    Imported {
+        order: crate::model::OrderId,
+        parcel: Option<crate::model::ParcelId>,
+        prepared: Vec<super::import::Prepared>,
+        failed: Vec<super::import::Failed>,
+        cancelled: bool,
+    },
+    /// One thumbnail made (the thumbnail job goes on).
+    Thumbnail {
+        photo: PhotoId,
+        result: Result<image::RgbaImage, String>,
+    },
+    /// The thumbnail job is done.
+    ThumbnailsDone,
     /// The file's stamp now, for noticing outside changes, with the stamp
     /// the document expected when the check started.
     DiskStamp {
@@ -65,13 +86,25 @@ impl Jobs {
 
     /// Runs `work` on a named thread; its result comes back from [`poll`].
     pub fn spawn(&mut self, name: &'static str, work: impl FnOnce() -> JobResult + Send + 'static) {
-        let tx = self.tx.clone();
-        let waker = self.waker.clone();
+        self.spawn_reporting(name, move |_| work());
+    }
+
+    /// Like [`spawn`], for jobs that report along the way (progress, each
+    /// thumbnail) before their final result.
+    pub fn spawn_reporting(
+        &mut self,
+        name: &'static str,
+        work: impl FnOnce(&Reporter) -> JobResult + Send + 'static,
+    ) {
+        let reporter = Reporter {
+            tx: self.tx.clone(),
+            waker: self.waker.clone(),
+        };
         let spawned = std::thread::Builder::new()
             .name(format!("bulkready-{name}"))
             .spawn(move || {
-                let _ = tx.send(work());
-                waker();
+                let last = work(&reporter);
+                reporter.send(last);
             });
         match spawned {
             Ok(_) => self.running.push(name),
@@ -87,12 +120,17 @@ impl Jobs {
     pub fn poll(&mut self) -> Vec<JobResult> {
         let results: Vec<_> = self.rx.try_iter().collect();
         for r in &results {
-            let name = job_name(r);
-            if let Some(i) = self.running.iter().position(|n| *n == name) {
-                self.running.remove(i);
-            }
+            self.finished(r);
         }
         results
+    }
+
+    fn finished(&mut self, r: &JobResult) {
+        if let Some(name) = final_of(r)
+            && let Some(i) = self.running.iter().position(|n| *n == name)
+        {
+            self.running.remove(i);
+        }
     }
 
     pub fn running(&self) -> &[&'static str] {
@@ -109,10 +147,7 @@ impl Jobs {
         while !self.running.is_empty() {
             match self.rx.recv_timeout(std::time::Duration::from_secs(30)) {
                 Ok(r) => {
-                    let name = job_name(&r);
-                    if let Some(i) = self.running.iter().position(|n| *n == name) {
-                        self.running.remove(i);
-                    }
+                    self.finished(&r);
                     out.push(r);
                 }
                 Err(_) => break,
@@ -122,14 +157,31 @@ impl Jobs {
     }
 }
 
-fn job_name(r: &JobResult) -> &'static str {
-    match r {
+/// The job a result ends; `None` for reports along the way.
+fn final_of(r: &JobResult) -> Option<&'static str> {
+    Some(match r {
         JobResult::Opened(_) => OPEN,
         JobResult::Recovered(_) => RECOVER,
         JobResult::Saved { .. } => SAVE,
         JobResult::Autosaved(_) => AUTOSAVE,
         JobResult::DemoWritten(_) => DEMO,
         JobResult::DiskStamp { .. } => WATCH,
+        JobResult::Imported { .. } => IMPORT,
+        JobResult::ThumbnailsDone => THUMBNAILS,
+        JobResult::Progress { .. } | JobResult::Thumbnail { .. } => return None,
+    })
+}
+
+/// Sends reports from a job and wakes the window.
+pub struct Reporter {
+    tx: Sender<JobResult>,
+    waker: Waker,
+}
+
+impl Reporter {
+    pub fn send(&self, r: JobResult) {
+        let _ = self.tx.send(r);
+        (self.waker)();
     }
 }
 
@@ -139,6 +191,8 @@ pub const SAVE: &str = "save";
 pub const AUTOSAVE: &str = "autosave";
 pub const DEMO: &str = "demo";
 pub const WATCH: &str = "watch";
+pub const IMPORT: &str = "import";
+pub const THUMBNAILS: &str = "thumbnails";
 
 /// Reads a project and what the window needs to know about it.
 pub fn open(path: PathBuf) -> JobResult {

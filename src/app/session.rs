@@ -69,6 +69,8 @@ pub struct Session {
     pub watch_every: Duration,
     last_autosave: Instant,
     last_watch: Instant,
+    /// Photo import and thumbnails (see `session_photos.rs`).
+    photos: photos::PhotoJobs,
 }
 
 impl Session {
@@ -89,6 +91,7 @@ impl Session {
             watch_every: Duration::from_secs(2),
             last_autosave: now,
             last_watch: now,
+            photos: photos::PhotoJobs::default(),
         }
     }
 
@@ -155,6 +158,12 @@ impl Session {
                 self.prompt = None;
                 self.delete_recovery();
             }
+            Command::ImportPhotos {
+                order,
+                parcel,
+                paths,
+            } => self.import_photos(order, parcel, paths),
+            Command::CancelImport => self.cancel_import(),
         }
     }
 
@@ -208,6 +217,7 @@ impl Session {
     fn run(&mut self, pending: Pending) {
         match pending {
             Pending::New => {
+                self.photos.forget_thumbnails();
                 self.doc = Some(Document::untitled(Project::new("New project")));
                 self.events.push(Event::Replaced);
             }
@@ -216,6 +226,7 @@ impl Session {
                 JobResult::DemoWritten(super::demo::write(&dir).map_err(|e| e.to_string()))
             }),
             Pending::Close => {
+                self.photos.forget_thumbnails();
                 self.doc = None;
                 self.events.push(Event::Replaced);
             }
@@ -326,6 +337,7 @@ impl Session {
         match result {
             JobResult::Opened(Ok(o)) => {
                 let missing = o.missing_photos.len();
+                self.photos.forget_thumbnails();
                 let mut doc = Document::opened(o.project, o.path.clone(), o.stamp);
                 doc.missing_photos = o.missing_photos;
                 self.doc = Some(doc);
@@ -365,6 +377,10 @@ impl Session {
             } => self.saved(path, version, result),
             JobResult::Autosaved(Ok(())) => {}
             JobResult::Autosaved(Err(e)) => self.toasts.push(format!("Autosave failed: {e}")),
+            r @ (JobResult::Progress { .. }
+            | JobResult::Imported { .. }
+            | JobResult::Thumbnail { .. }
+            | JobResult::ThumbnailsDone) => self.handle_photos(r),
             JobResult::DiskStamp {
                 path,
                 expected,
@@ -421,6 +437,9 @@ fn display_name(path: &Path) -> String {
         |n| n.to_string_lossy().into_owned(),
     )
 }
+
+#[path = "session_photos.rs"]
+mod photos;
 
 #[cfg(test)]
 #[path = "session_tests.rs"]

@@ -228,3 +228,63 @@ fn autosave_writes_a_recovery_file_that_is_offered_on_open() {
         "a save removes the recovery file"
     );
 }
+
+#[test]
+fn importing_photos_runs_in_a_job_and_reports_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::app::demo::write(dir.path()).unwrap();
+    let good = dir.path().join("good.jpg");
+    std::fs::write(
+        &good,
+        crate::media::synth::render(&crate::media::synth::Scene::Cartons { count: 2 }, 1, None),
+    )
+    .unwrap();
+    let bad = dir.path().join("notes.jpg");
+    std::fs::write(&bad, "not a photo").unwrap();
+
+    let mut s = session();
+    s.apply(Command::Open(path));
+    settle(&mut s);
+    let order = s.project().unwrap().products[2].orders[0].id;
+    let parcel = s.project().unwrap().products[2].orders[0].parcels[0].id;
+    s.apply(Command::ImportPhotos {
+        order,
+        parcel: Some(parcel),
+        paths: vec![good, bad],
+    });
+    assert_eq!(s.import_progress(), Some((0, 2)));
+    settle(&mut s);
+    assert_eq!(s.import_progress(), None);
+    let photos = s.project().unwrap().order(order).unwrap().1.photos.clone();
+    assert_eq!(photos.len(), 1);
+    assert_eq!(photos[0].parcel, Some(parcel));
+    let error = s.error.take().unwrap();
+    assert!(error.contains("notes.jpg: not an image"), "{error}");
+    assert!(s.toasts.iter().any(|t| t == "Imported 1 photos"));
+
+    // Its thumbnail, asked for twice, is made once.
+    let photo = (photos[0].id, photos[0].file.clone());
+    s.request_thumbnails(vec![photo.clone()], 64);
+    s.request_thumbnails(vec![photo], 64);
+    settle(&mut s);
+    let thumbs = s.take_thumbnails();
+    assert_eq!(thumbs.len(), 1);
+    assert_eq!(thumbs[0].1.as_ref().unwrap().width(), 64);
+}
+
+#[test]
+fn an_untitled_project_cannot_import_until_saved() {
+    let mut s = session();
+    s.apply(Command::NewProject);
+    s.apply(Command::ImportPhotos {
+        order: crate::model::OrderId(1),
+        parcel: None,
+        paths: vec![],
+    });
+    assert!(
+        s.error
+            .take()
+            .unwrap()
+            .starts_with("Save the project first")
+    );
+}

@@ -1,0 +1,169 @@
+//! The session's photo work: importing files into an order in a background
+//! job (progress, cancel), and making thumbnails for the window.
+
+use super::Session;
+use crate::app::command::Edit;
+use crate::app::import;
+use crate::app::jobs::{self, JobResult};
+use crate::model::{OrderId, ParcelId, PhotoId, StoredFile};
+use crate::store::PhotoStore;
+use image::RgbaImage;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+#[derive(Default)]
+pub(super) struct PhotoJobs {
+    /// Files done and in all, while an import runs.
+    progress: Option<(usize, usize)>,
+    cancel: Option<Arc<AtomicBool>>,
+    thumbs: Vec<(PhotoId, Result<RgbaImage, String>)>,
+    requested: HashSet<PhotoId>,
+}
+
+impl PhotoJobs {
+    pub(super) fn forget_thumbnails(&mut self) {
+        self.thumbs.clear();
+        self.requested.clear();
+    }
+}
+
+impl Session {
+    pub(super) fn import_photos(
+        &mut self,
+        order: OrderId,
+        parcel: Option<ParcelId>,
+        paths: Vec<PathBuf>,
+    ) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        let Some(project_path) = doc.path.clone() else {
+            self.error = Some(
+                "Save the project first: its photos are stored in a folder beside the project file.".into(),
+            );
+            return;
+        };
+        if self.jobs.is_running(jobs::IMPORT) {
+            self.toasts
+                .push("An import is under way: wait for it, or cancel it.".into());
+            return;
+        }
+        let store = PhotoStore::for_project(&project_path);
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.photos.cancel = Some(cancel.clone());
+        self.photos.progress = Some((0, paths.len()));
+        self.jobs.spawn_reporting(jobs::IMPORT, move |report| {
+            let total = paths.len();
+            let mut prepared = Vec::new();
+            let mut failed = Vec::new();
+            for (i, path) in paths.iter().enumerate() {
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                match import::prepare(&store, path) {
+                    Ok(p) => prepared.push(p),
+                    Err(f) => failed.push(f),
+                }
+                report.send(JobResult::Progress {
+                    job: jobs::IMPORT,
+                    done: i + 1,
+                    total,
+                });
+            }
+            JobResult::Imported {
+                order,
+                parcel,
+                prepared,
+                failed,
+                cancelled: cancel.load(Ordering::Relaxed),
+            }
+        });
+    }
+
+    pub(super) fn cancel_import(&mut self) {
+        if let Some(c) = &self.photos.cancel {
+            c.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Files done and in all, while an import runs.
+    pub fn import_progress(&self) -> Option<(usize, usize)> {
+        self.photos.progress
+    }
+
+    /// Asks for thumbnails of these photos (each asked for once); they
+    /// arrive through [`Session::take_thumbnails`].
+    pub fn request_thumbnails(&mut self, photos: Vec<(PhotoId, StoredFile)>, size: u32) {
+        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+            return;
+        };
+        let wanted: Vec<_> = photos
+            .into_iter()
+            .filter(|(id, _)| self.photos.requested.insert(*id))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        let store = PhotoStore::for_project(&path);
+        self.jobs.spawn_reporting(jobs::THUMBNAILS, move |report| {
+            for (photo, file) in wanted {
+                let result = crate::media::thumbnail_of(&store, &file, size);
+                report.send(JobResult::Thumbnail { photo, result });
+            }
+            JobResult::ThumbnailsDone
+        });
+    }
+
+    /// Thumbnails made since the last call.
+    pub fn take_thumbnails(&mut self) -> Vec<(PhotoId, Result<RgbaImage, String>)> {
+        std::mem::take(&mut self.photos.thumbs)
+    }
+
+    pub(super) fn handle_photos(&mut self, result: JobResult) {
+        match result {
+            JobResult::Progress { done, total, .. } => self.photos.progress = Some((done, total)),
+            JobResult::Thumbnail { photo, result } => self.photos.thumbs.push((photo, result)),
+            JobResult::ThumbnailsDone => {}
+            JobResult::Imported {
+                order,
+                parcel,
+                prepared,
+                failed,
+                cancelled,
+            } => {
+                self.photos.progress = None;
+                self.photos.cancel = None;
+                let count = prepared.len();
+                let edit = Edit::new(format!("import {count} photos"), move |p| {
+                    import::apply(p, order, parcel, prepared);
+                    None
+                });
+                self.edit(edit);
+                if count > 0 || cancelled {
+                    let stop = if cancelled { " (cancelled)" } else { "" };
+                    self.toasts.push(format!("Imported {count} photos{stop}"));
+                }
+                if !failed.is_empty() {
+                    let lines: Vec<String> = failed
+                        .iter()
+                        .map(|f| {
+                            let name = f.source.file_name().map_or_else(
+                                || f.source.display().to_string(),
+                                |n| n.to_string_lossy().into_owned(),
+                            );
+                            format!("• {name}: {}", f.reason)
+                        })
+                        .collect();
+                    self.error = Some(format!(
+                        "{} of the files could not be imported:\n{}",
+                        failed.len(),
+                        lines.join("\n")
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+}
