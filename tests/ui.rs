@@ -296,3 +296,67 @@ fn a_not_ready_order_becomes_go_when_the_evidence_is_added_in_the_window() {
     assert_eq!(order_verdict(h.state(), order), Verdict::Go);
     assert!(h.query_by_label("Ship it?").is_some());
 }
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_photo_dropped_on_the_window_joins_the_selected_order_with_its_thumbnail() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = bulkready::app::demo::write(dir.path()).unwrap();
+    let photo = dir.path().join("QC_0099.jpg");
+    let scene = bulkready::media::synth::Scene::Carton {
+        label: "2026111690312455",
+    };
+    std::fs::write(&photo, bulkready::media::synth::render(&scene, 6, None)).unwrap();
+    let mut h = harness(Some(path), None);
+    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    h.get_by_label("sample 2026111690312455").click();
+    h.run();
+    let order = h.state().session.project().unwrap().products[2].orders[0].id;
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(photo)));
+    wait_until(&mut h, "the import", |app| {
+        app.session
+            .project()
+            .unwrap()
+            .order(order)
+            .unwrap()
+            .1
+            .photos
+            .len()
+            == 1
+    });
+    // The grid shows it, by name and then by its thumbnail.
+    wait_until(&mut h, "the thumbnail", |app| {
+        app.session.busy().iter().all(|j| *j != "thumbnails")
+    });
+    h.run();
+    // The thumbnail is an image named by the file; the caption repeats it.
+    h.get_by_role_and_label(egui::accesskit::Role::Image, "QC_0099.jpg");
+    assert_eq!(h.get_all_by_label("QC_0099.jpg").count(), 2);
+    let p = &h
+        .state()
+        .session
+        .project()
+        .unwrap()
+        .order(order)
+        .unwrap()
+        .1
+        .photos[0];
+    assert_eq!(
+        (p.width, p.height),
+        (800, 600),
+        "orientation 6 is shown upright"
+    );
+}

@@ -69,6 +69,9 @@ pub struct BulkReadyApp {
     pub demo_dir: PathBuf,
     /// The decision being prepared in the go/no-go panel.
     pub(crate) sign: super::decision_ui::SignDraft,
+    pub(crate) textures: super::textures::Textures,
+    /// Photos whose thumbnails the grid asked for this frame.
+    pub(crate) wanted_thumbs: Vec<(crate::model::PhotoId, crate::model::StoredFile)>,
 }
 
 impl BulkReadyApp {
@@ -108,6 +111,8 @@ impl BulkReadyApp {
             title: String::new(),
             demo_dir: default_demo_dir(),
             sign: Default::default(),
+            textures: Default::default(),
+            wanted_thumbs: Vec::new(),
         }
     }
 
@@ -148,6 +153,7 @@ impl BulkReadyApp {
                 Event::Replaced => {
                     self.selection = Selection::None;
                     self.forget_verdicts();
+                    self.textures.clear();
                 }
             }
         }
@@ -183,6 +189,42 @@ impl BulkReadyApp {
         }
     }
 
+    /// Files dropped on the window go into the selected order.
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let paths: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if paths.is_empty() {
+            return;
+        }
+        match self.selection {
+            Selection::Order(order) => self.commands.push(Command::ImportPhotos {
+                order,
+                parcel: None,
+                paths,
+            }),
+            _ => self
+                .session
+                .toasts
+                .push("Select an order to drop photos into it.".into()),
+        }
+    }
+
+    /// Asks which photos to add to `order`, then imports them.
+    pub(crate) fn add_photos(&mut self, order: crate::model::OrderId) {
+        if let Some(paths) = self.dialogs.pick_photos() {
+            self.push(Command::ImportPhotos {
+                order,
+                parcel: None,
+                paths,
+            });
+        }
+    }
+
     pub(crate) fn open_dialog(&mut self) {
         if let Some(path) = self.dialogs.open_project() {
             self.push(Command::Open(path));
@@ -213,6 +255,13 @@ impl eframe::App for BulkReadyApp {
         self.session.poll(Instant::now());
         self.handle_events();
         self.refresh_verdicts();
+        for (photo, image) in self.session.take_thumbnails() {
+            self.textures.insert(ctx, photo, image);
+        }
+        let wanted = std::mem::take(&mut self.wanted_thumbs);
+        self.session
+            .request_thumbnails(wanted, crate::media::THUMB_PX);
+        self.dropped_files(ctx);
         let now = ctx.input(|i| i.time);
         for text in self.session.toasts.drain(..) {
             self.toasts.push(Toast {

@@ -7,6 +7,10 @@ pub trait Dialogs {
     fn open_project(&self) -> Option<PathBuf>;
     /// Where to save the project.
     fn save_project(&self, suggested_name: &str) -> Option<PathBuf>;
+    /// Photos to import (several files).
+    fn pick_photos(&self) -> Option<Vec<PathBuf>> {
+        None
+    }
 }
 
 /// Native dialogs (XDG portal or zenity on Linux).

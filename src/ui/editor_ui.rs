@@ -7,6 +7,12 @@ use eframe::egui;
 pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     let mut cmds = Commands::new();
     let selection = app.selection;
+    let mut add_to = None;
+    let mut photos = super::photo_list_ui::PhotoUi {
+        textures: &mut app.textures,
+        wanted: &mut app.wanted_thumbs,
+        add_to: &mut add_to,
+    };
     let Some(project) = app.session.project() else {
         return;
     };
@@ -18,12 +24,17 @@ pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
                 None => gone(ui),
             },
             Selection::Order(id) => match project.order(id) {
-                Some((p, o)) => super::order_ui::order_ui(ui, &mut cmds, project, p, o),
+                Some((p, o)) => {
+                    super::order_ui::order_ui(ui, &mut cmds, &mut photos, project, p, o)
+                }
                 None => gone(ui),
             },
             Selection::None => project_ui(ui, &mut cmds, project),
         });
     app.commands.extend(cmds);
+    if let Some(order) = add_to {
+        app.add_photos(order);
+    }
 }
 
 fn gone(ui: &mut egui::Ui) {

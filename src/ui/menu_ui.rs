@@ -100,6 +100,14 @@ fn edit_menu(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
 pub fn status_bar(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
+            if let Some((done, total)) = app.session.import_progress() {
+                ui.spinner();
+                ui.label(format!("Importing photos: {done} of {total}"));
+                if ui.button("Cancel import").clicked() {
+                    app.push(crate::app::Command::CancelImport);
+                }
+                ui.separator();
+            }
             // Watching the file for outside changes is not worth a spinner.
             let busy: Vec<_> = app
                 .session
@@ -139,6 +147,8 @@ fn busy_word(job: &str) -> String {
         "autosave" => "Autosaving…".into(),
         "demo" => "Writing the demo…".into(),
         "recover" => "Recovering…".into(),
+        "import" => "Importing…".into(),
+        "thumbnails" => "Making thumbnails…".into(),
         other => format!("{other}…"),
     }
 }

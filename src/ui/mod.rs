@@ -20,6 +20,7 @@ mod shipping_ui;
 mod shortcuts;
 mod spec_ui;
 mod start_ui;
+mod textures;
 mod theme;
 mod tree_ui;
 mod verdict_ui;

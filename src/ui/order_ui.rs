@@ -20,6 +20,7 @@ fn date_text(d: Option<chrono::NaiveDate>) -> String {
 pub fn order_ui(
     ui: &mut egui::Ui,
     cmds: &mut Commands,
+    photos: &mut super::photo_list_ui::PhotoUi<'_>,
     project: &Project,
     product: &Product,
     o: &Order,
@@ -209,7 +210,7 @@ pub fn order_ui(
     }
 
     observations_ui(ui, cmds, product, o);
-    super::photo_list_ui::photo_list_ui(ui, cmds, o);
+    super::photo_list_ui::photo_list_ui(ui, cmds, photos, o);
     super::order_more_ui::order_more_ui(ui, cmds, project, product, o);
 }
 

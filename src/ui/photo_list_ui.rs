@@ -4,6 +4,7 @@
 
 use super::fields::{self, Commands};
 use super::order_ui::with_order;
+use super::textures::Textures;
 use crate::app::{Command, Edit};
 use crate::model::*;
 use eframe::egui;
@@ -28,13 +29,82 @@ fn check_name(c: Check) -> String {
 /// How to read and set one of the four checks.
 type CheckField = (&'static str, Check, fn(&mut Checks, Check));
 
-pub fn photo_list_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
+/// What the photo section needs from the window besides the project.
+pub struct PhotoUi<'a> {
+    pub textures: &'a mut Textures,
+    /// Thumbnails to ask for.
+    pub wanted: &'a mut Vec<(PhotoId, StoredFile)>,
+    /// Set when "Add photos…" is clicked.
+    pub add_to: &'a mut Option<OrderId>,
+}
+
+const GRID_PX: f32 = 128.0;
+
+/// Thumbnails in rows, each with its name, tags and checks.
+fn grid_ui(ui: &mut egui::Ui, photos: &mut PhotoUi<'_>, o: &Order) {
+    ui.horizontal_wrapped(|ui| {
+        for photo in &o.photos {
+            ui.vertical(|ui| {
+                ui.set_width(GRID_PX + 8.0);
+                let size = egui::vec2(GRID_PX, GRID_PX * 0.75);
+                match photos.textures.get(photo.id) {
+                    Some(Ok(t)) => {
+                        ui.add(
+                            egui::Image::new(t)
+                                .max_size(size)
+                                .alt_text(&photo.file.original_name),
+                        );
+                    }
+                    Some(Err(why)) => {
+                        ui.allocate_ui(size, |ui| {
+                            ui.colored_label(ui.visuals().warn_fg_color, why.to_string());
+                        });
+                    }
+                    None => {
+                        photos.wanted.push((photo.id, photo.file.clone()));
+                        ui.allocate_ui(size, |ui| {
+                            ui.spinner();
+                        });
+                    }
+                }
+                ui.label(egui::RichText::new(&photo.file.original_name).small());
+                let checks = photo.checks.all();
+                let failed = checks.iter().filter(|(_, c)| *c == Check::Fail).count();
+                let open = checks
+                    .iter()
+                    .filter(|(_, c)| *c == Check::Unchecked)
+                    .count();
+                let state = if failed > 0 {
+                    format!("× {failed} failed")
+                } else if open > 0 {
+                    format!("○ {open} to check")
+                } else {
+                    "✓ checked".into()
+                };
+                let linked = if photo.parcel.is_some() {
+                    ""
+                } else {
+                    " · no tracking no."
+                };
+                ui.label(egui::RichText::new(format!("{state}{linked}")).small());
+            });
+        }
+    });
+}
+
+pub fn photo_list_ui(ui: &mut egui::Ui, cmds: &mut Commands, photos: &mut PhotoUi<'_>, o: &Order) {
     let oid = o.id;
     ui.add_space(10.0);
-    ui.heading(format!("Photos ({})", o.photos.len()));
+    ui.horizontal(|ui| {
+        ui.heading(format!("Photos ({})", o.photos.len()));
+        if ui.button("Add photos…").clicked() {
+            *photos.add_to = Some(oid);
+        }
+    });
     if o.photos.is_empty() {
-        ui.label("No photos yet. Import them with `bulkready import`.");
+        ui.label("No photos yet: add them, or drop image files on the window.");
     }
+    grid_ui(ui, photos, o);
     let parcels: Vec<Option<ParcelId>> = std::iter::once(None)
         .chain(o.parcels.iter().map(|p| Some(p.id)))
         .collect();

@@ -1,0 +1,76 @@
+//! Thumbnail textures, keyed by photo. Images are decoded in jobs; here
+//! they are only uploaded, a few per frame, and the cache is bounded.
+
+use crate::model::PhotoId;
+use eframe::egui;
+use std::collections::HashMap;
+
+/// Thumbnails kept on the GPU at most (256 px RGBA: about 256 KB each).
+const MAX_TEXTURES: usize = 600;
+
+#[derive(Default)]
+pub struct Textures {
+    thumbs: HashMap<PhotoId, egui::TextureHandle>,
+    failed: HashMap<PhotoId, String>,
+    /// Use order, for dropping the least recently shown.
+    clock: u64,
+    last_used: HashMap<PhotoId, u64>,
+}
+
+impl Textures {
+    pub fn clear(&mut self) {
+        *self = Textures::default();
+    }
+
+    pub fn insert(
+        &mut self,
+        ctx: &egui::Context,
+        photo: PhotoId,
+        image: Result<image::RgbaImage, String>,
+    ) {
+        match image {
+            Ok(img) => {
+                let size = [img.width() as usize, img.height() as usize];
+                let color = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
+                let handle = ctx.load_texture(
+                    format!("thumb-{photo}"),
+                    color,
+                    egui::TextureOptions::LINEAR,
+                );
+                self.thumbs.insert(photo, handle);
+                self.failed.remove(&photo);
+                self.evict();
+            }
+            Err(why) => {
+                self.failed.insert(photo, why);
+            }
+        }
+    }
+
+    /// The thumbnail if it is loaded, else why it failed, else `None` (ask).
+    pub fn get(&mut self, photo: PhotoId) -> Option<Result<&egui::TextureHandle, &str>> {
+        self.clock += 1;
+        if let Some(t) = self.thumbs.get(&photo) {
+            self.last_used.insert(photo, self.clock);
+            return Some(Ok(t));
+        }
+        self.failed.get(&photo).map(|w| Err(w.as_str()))
+    }
+
+    fn evict(&mut self) {
+        while self.thumbs.len() > MAX_TEXTURES {
+            let oldest = self
+                .thumbs
+                .keys()
+                .min_by_key(|id| self.last_used.get(id).copied().unwrap_or(0))
+                .copied();
+            match oldest {
+                Some(id) => {
+                    self.thumbs.remove(&id);
+                    self.last_used.remove(&id);
+                }
+                None => break,
+            }
+        }
+    }
+}
