@@ -38,6 +38,11 @@ pub enum Command {
     },
     /// Stop the import under way (the photos done so far are kept).
     CancelImport,
+    /// Add an image from the clipboard (a chat screenshot) to an order.
+    PastePhoto {
+        order: OrderId,
+        image: image::RgbaImage,
+    },
 }
 
 /// A change to the project. Edits with the same `key` in a row (typing in
@@ -105,6 +110,14 @@ impl fmt::Debug for Command {
                 write!(f, "ImportPhotos(order {order}, {} files)", paths.len())
             }
             Command::CancelImport => write!(f, "CancelImport"),
+            Command::PastePhoto { order, image } => {
+                write!(
+                    f,
+                    "PastePhoto(order {order}, {}×{})",
+                    image.width(),
+                    image.height()
+                )
+            }
         }
     }
 }

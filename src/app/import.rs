@@ -4,7 +4,7 @@
 //! prepared photos to an order.
 
 use crate::media;
-use crate::model::{OrderId, ParcelId, Photo, PhotoId, Project, StoredFile};
+use crate::model::{OrderId, ParcelId, Photo, PhotoId, Project, StoredFile, Tag};
 use crate::store::PhotoStore;
 use std::path::{Path, PathBuf};
 
@@ -16,6 +16,8 @@ pub struct Prepared {
     pub width: u32,
     pub height: u32,
     pub taken: Option<chrono::NaiveDateTime>,
+    /// Tags to give the photo (a pasted screenshot is a chat screenshot).
+    pub tags: Vec<Tag>,
 }
 
 /// A file that could not be imported, and why (a sentence for the user).
@@ -36,18 +38,32 @@ pub enum Added {
 /// Reads `source`, checks that it is a whole image within the limits, and
 /// copies it into the store (once per content).
 pub fn prepare(store: &PhotoStore, source: &Path) -> Result<Prepared, Failed> {
-    let fail = |reason: String| Failed {
+    let bytes = std::fs::read(source).map_err(|e| Failed {
         source: source.to_path_buf(),
-        reason,
-    };
-    let bytes = std::fs::read(source).map_err(|e| fail(format!("could not read it: {e}")))?;
-    let info = media::probe(&bytes).map_err(|e| fail(e.to_string()))?;
+        reason: format!("could not read it: {e}"),
+    })?;
     let name = source
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    prepare_bytes(store, &bytes, &name, source)
+}
+
+/// [`prepare`] for bytes already in memory (a pasted screenshot); `source`
+/// is what reports call it.
+pub fn prepare_bytes(
+    store: &PhotoStore,
+    bytes: &[u8],
+    name: &str,
+    source: &Path,
+) -> Result<Prepared, Failed> {
+    let fail = |reason: String| Failed {
+        source: source.to_path_buf(),
+        reason,
+    };
+    let info = media::probe(bytes).map_err(|e| fail(e.to_string()))?;
     let file = store
-        .add(&bytes, &name, info.format.extension())
+        .add(bytes, name, info.format.extension())
         .map_err(|e| fail(e.to_string()))?;
     Ok(Prepared {
         source: source.to_path_buf(),
@@ -55,6 +71,7 @@ pub fn prepare(store: &PhotoStore, source: &Path) -> Result<Prepared, Failed> {
         width: info.width,
         height: info.height,
         taken: info.taken,
+        tags: Vec::new(),
     })
 }
 
@@ -88,6 +105,7 @@ pub fn apply(
             width: p.width,
             height: p.height,
             taken: p.taken,
+            tags: p.tags,
             parcel,
             ..Photo::default()
         });

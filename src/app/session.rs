@@ -164,6 +164,7 @@ impl Session {
                 paths,
             } => self.import_photos(order, parcel, paths),
             Command::CancelImport => self.cancel_import(),
+            Command::PastePhoto { order, image } => self.paste_photo(order, image),
         }
     }
 

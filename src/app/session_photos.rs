@@ -82,6 +82,47 @@ impl Session {
         });
     }
 
+    /// A pasted image becomes a PNG in the store, tagged as a chat
+    /// screenshot (what buyers paste), in a job like any import.
+    pub(super) fn paste_photo(&mut self, order: OrderId, image: RgbaImage) {
+        let Some(project_path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+            self.error = Some(
+                "Save the project first: its photos are stored in a folder beside the project file.".into(),
+            );
+            return;
+        };
+        let store = PhotoStore::for_project(&project_path);
+        let name = format!(
+            "Pasted {}.png",
+            chrono::Local::now().format("%Y-%m-%d %H-%M-%S")
+        );
+        self.jobs.spawn(jobs::IMPORT, move || {
+            let source = PathBuf::from(&name);
+            let mut png = std::io::Cursor::new(Vec::new());
+            let prepared = match image.write_to(&mut png, image::ImageFormat::Png) {
+                Ok(()) => import::prepare_bytes(&store, png.get_ref(), &name, &source),
+                Err(e) => Err(import::Failed {
+                    source,
+                    reason: format!("could not encode the pasted image: {e}"),
+                }),
+            };
+            let (prepared, failed) = match prepared {
+                Ok(mut p) => {
+                    p.tags = vec![crate::model::Tag::ChatScreenshot];
+                    (vec![p], vec![])
+                }
+                Err(f) => (vec![], vec![f]),
+            };
+            JobResult::Imported {
+                order,
+                parcel: None,
+                prepared,
+                failed,
+                cancelled: false,
+            }
+        });
+    }
+
     pub(super) fn cancel_import(&mut self) {
         if let Some(c) = &self.photos.cancel {
             c.store(true, Ordering::Relaxed);

@@ -288,3 +288,21 @@ fn an_untitled_project_cannot_import_until_saved() {
             .starts_with("Save the project first")
     );
 }
+
+#[test]
+fn a_pasted_image_becomes_a_chat_screenshot_of_the_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::app::demo::write(dir.path()).unwrap();
+    let mut s = session();
+    s.apply(Command::Open(path));
+    settle(&mut s);
+    let order = s.project().unwrap().products[2].orders[0].id;
+    let image = image::RgbaImage::from_pixel(40, 30, image::Rgba([200, 230, 200, 255]));
+    s.apply(Command::PastePhoto { order, image });
+    settle(&mut s);
+    let photos = &s.project().unwrap().order(order).unwrap().1.photos;
+    assert_eq!(photos.len(), 1);
+    assert_eq!(photos[0].tags, vec![crate::model::Tag::ChatScreenshot]);
+    assert_eq!((photos[0].width, photos[0].height), (40, 30));
+    assert!(photos[0].file.original_name.starts_with("Pasted "));
+}

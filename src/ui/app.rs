@@ -189,6 +189,37 @@ impl BulkReadyApp {
         }
     }
 
+    /// An image pasted from the clipboard (a chat screenshot) goes into the
+    /// selected order.
+    fn pasted_images(&mut self, ctx: &egui::Context) {
+        let images: Vec<_> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::PasteImage(img) => Some(img.clone()),
+                    _ => None,
+                })
+                .collect()
+        });
+        for img in images {
+            let Selection::Order(order) = self.selection else {
+                self.session
+                    .toasts
+                    .push("Select an order to paste a screenshot into it.".into());
+                continue;
+            };
+            let [w, h] = img.size;
+            let rgba: Vec<u8> = img
+                .pixels
+                .iter()
+                .flat_map(|c| c.to_srgba_unmultiplied())
+                .collect();
+            if let Some(image) = image::RgbaImage::from_raw(w as u32, h as u32, rgba) {
+                self.commands.push(Command::PastePhoto { order, image });
+            }
+        }
+    }
+
     /// Files dropped on the window go into the selected order.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let paths: Vec<PathBuf> = ctx.input(|i| {
@@ -262,6 +293,7 @@ impl eframe::App for BulkReadyApp {
         self.session
             .request_thumbnails(wanted, crate::media::THUMB_PX);
         self.dropped_files(ctx);
+        self.pasted_images(ctx);
         let now = ctx.input(|i| i.time);
         for text in self.session.toasts.drain(..) {
             self.toasts.push(Toast {
