@@ -360,3 +360,60 @@ fn a_photo_dropped_on_the_window_joins_the_selected_order_with_its_thumbnail() {
         "orientation 6 is shown upright"
     );
 }
+
+#[test]
+fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
+    use bulkready::model::Check;
+    let dir = tempfile::tempdir().unwrap();
+    let path = bulkready::app::demo::write(dir.path()).unwrap();
+    let mut h = harness(Some(path), None);
+    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    h.get_by_label("bulk 3371120456698823").click();
+    h.run();
+    wait_until(&mut h, "the thumbnails", |app| {
+        app.session.busy().iter().all(|j| *j != "thumbnails")
+    });
+    h.run();
+    let image = egui::accesskit::Role::Image;
+    h.get_by_role_and_label(image, "QC_0001.jpg").scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(image, "QC_0001.jpg").click();
+    h.run();
+    wait_until(&mut h, "the full image", |app| {
+        app.session.busy().iter().all(|j| *j != "full image")
+    });
+    h.run();
+    assert!(h.query_by_label("← Back to the order").is_some());
+    let order = h.state().session.project().unwrap().products[0].orders[1].id;
+    let photo = |h: &Harness<'_, BulkReadyApp>, i: usize| {
+        h.state()
+            .session
+            .project()
+            .unwrap()
+            .order(order)
+            .unwrap()
+            .1
+            .photos[i]
+            .clone()
+    };
+    assert_eq!(photo(&h, 0).checks.quantity, Check::Pass);
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert_eq!(
+        photo(&h, 0).checks.quantity,
+        Check::Fail,
+        "2 cycles the quantity check"
+    );
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.key_press(egui::Key::Num4);
+    h.run();
+    assert_eq!(
+        photo(&h, 1).checks.damage,
+        Check::Fail,
+        "the next photo, damage check"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("← Back to the order").is_none());
+}

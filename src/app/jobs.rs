@@ -56,6 +56,11 @@ pub enum JobResult {
     },
     /// The thumbnail job is done.
     ThumbnailsDone,
+    /// A photo decoded at full size (within the GPU's limit) for the viewer.
+    FullImage {
+        photo: PhotoId,
+        result: Result<image::RgbaImage, String>,
+    },
     /// The file's stamp now, for noticing outside changes, with the stamp
     /// the document expected when the check started.
     DiskStamp {
@@ -168,6 +173,7 @@ fn final_of(r: &JobResult) -> Option<&'static str> {
         JobResult::DiskStamp { .. } => WATCH,
         JobResult::Imported { .. } => IMPORT,
         JobResult::ThumbnailsDone => THUMBNAILS,
+        JobResult::FullImage { .. } => FULL_IMAGE,
         JobResult::Progress { .. } | JobResult::Thumbnail { .. } => return None,
     })
 }
@@ -193,6 +199,7 @@ pub const DEMO: &str = "demo";
 pub const WATCH: &str = "watch";
 pub const IMPORT: &str = "import";
 pub const THUMBNAILS: &str = "thumbnails";
+pub const FULL_IMAGE: &str = "full image";
 
 /// Reads a project and what the window needs to know about it.
 pub fn open(path: PathBuf) -> JobResult {

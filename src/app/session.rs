@@ -381,7 +381,8 @@ impl Session {
             r @ (JobResult::Progress { .. }
             | JobResult::Imported { .. }
             | JobResult::Thumbnail { .. }
-            | JobResult::ThumbnailsDone) => self.handle_photos(r),
+            | JobResult::ThumbnailsDone
+            | JobResult::FullImage { .. }) => self.handle_photos(r),
             JobResult::DiskStamp {
                 path,
                 expected,

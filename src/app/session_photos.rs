@@ -20,6 +20,8 @@ pub(super) struct PhotoJobs {
     cancel: Option<Arc<AtomicBool>>,
     thumbs: Vec<(PhotoId, Result<RgbaImage, String>)>,
     requested: HashSet<PhotoId>,
+    /// Full-size images for the viewer, as they arrive.
+    full: Vec<(PhotoId, Result<RgbaImage, String>)>,
 }
 
 impl PhotoJobs {
@@ -157,6 +159,30 @@ impl Session {
         });
     }
 
+    /// Asks for the photo at full size (at most `max_side` pixels, the
+    /// GPU's limit), decoded in the background; it arrives through
+    /// [`Session::take_full_images`].
+    pub fn request_full_image(&mut self, photo: PhotoId, file: StoredFile, max_side: u32) {
+        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+            return;
+        };
+        let store = PhotoStore::for_project(&path);
+        self.jobs.spawn(jobs::FULL_IMAGE, move || {
+            let result = std::fs::read(store.path_of(&file))
+                .map_err(|e| format!("{}: {e}", file.original_name))
+                .and_then(|bytes| {
+                    crate::media::thumbnail(&bytes, max_side)
+                        .map_err(|e| format!("{}: {e}", file.original_name))
+                });
+            JobResult::FullImage { photo, result }
+        });
+    }
+
+    /// Full-size images decoded since the last call.
+    pub fn take_full_images(&mut self) -> Vec<(PhotoId, Result<RgbaImage, String>)> {
+        std::mem::take(&mut self.photos.full)
+    }
+
     /// Thumbnails made since the last call.
     pub fn take_thumbnails(&mut self) -> Vec<(PhotoId, Result<RgbaImage, String>)> {
         std::mem::take(&mut self.photos.thumbs)
@@ -167,6 +193,7 @@ impl Session {
             JobResult::Progress { done, total, .. } => self.photos.progress = Some((done, total)),
             JobResult::Thumbnail { photo, result } => self.photos.thumbs.push((photo, result)),
             JobResult::ThumbnailsDone => {}
+            JobResult::FullImage { photo, result } => self.photos.full.push((photo, result)),
             JobResult::Imported {
                 order,
                 parcel,

@@ -70,6 +70,10 @@ pub struct BulkReadyApp {
     /// The decision being prepared in the go/no-go panel.
     pub(crate) sign: super::decision_ui::SignDraft,
     pub(crate) textures: super::textures::Textures,
+    /// The photo open in the viewer, if any, and its full-size texture.
+    pub(crate) viewer: Option<super::viewer_ui::Viewer>,
+    pub(crate) full: Option<(crate::model::PhotoId, Result<egui::TextureHandle, String>)>,
+    pub(crate) full_wanted: Option<(crate::model::PhotoId, crate::model::StoredFile, u32)>,
     /// Photos whose thumbnails the grid asked for this frame.
     pub(crate) wanted_thumbs: Vec<(crate::model::PhotoId, crate::model::StoredFile)>,
 }
@@ -112,6 +116,9 @@ impl BulkReadyApp {
             demo_dir: default_demo_dir(),
             sign: Default::default(),
             textures: Default::default(),
+            viewer: None,
+            full: None,
+            full_wanted: None,
             wanted_thumbs: Vec::new(),
         }
     }
@@ -154,6 +161,8 @@ impl BulkReadyApp {
                     self.selection = Selection::None;
                     self.forget_verdicts();
                     self.textures.clear();
+                    self.viewer = None;
+                    self.full = None;
                 }
             }
         }
@@ -289,6 +298,26 @@ impl eframe::App for BulkReadyApp {
         for (photo, image) in self.session.take_thumbnails() {
             self.textures.insert(ctx, photo, image);
         }
+        if let Some((photo, file, max)) = self.full_wanted.take() {
+            self.session.request_full_image(photo, file, max);
+        }
+        for (photo, image) in self.session.take_full_images() {
+            // Only the photo on screen is kept (one full-size texture).
+            if self.viewer.as_ref().is_some_and(|v| v.photo == photo) {
+                self.full = Some((
+                    photo,
+                    image.map(|img| {
+                        let size = [img.width() as usize, img.height() as usize];
+                        let color = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
+                        ctx.load_texture(
+                            format!("full-{photo}"),
+                            color,
+                            egui::TextureOptions::LINEAR,
+                        )
+                    }),
+                ));
+            }
+        }
         let wanted = std::mem::take(&mut self.wanted_thumbs);
         self.session
             .request_thumbnails(wanted, crate::media::THUMB_PX);
@@ -331,7 +360,13 @@ impl eframe::App for BulkReadyApp {
                 .default_size(340.0)
                 .min_size(240.0)
                 .show(ui, |ui| super::verdict_ui::verdict_ui(self, ui));
-            egui::CentralPanel::default().show(ui, |ui| super::editor_ui::editor_ui(self, ui));
+            egui::CentralPanel::default().show(ui, |ui| {
+                if self.viewer.is_some() {
+                    super::viewer_ui::viewer_ui(self, ui);
+                } else {
+                    super::editor_ui::editor_ui(self, ui);
+                }
+            });
         }
         modals_ui::modals(self, ui.ctx());
         modals_ui::toasts(self, ui.ctx());

@@ -8,10 +8,12 @@ pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     let mut cmds = Commands::new();
     let selection = app.selection;
     let mut add_to = None;
+    let mut open = None;
     let mut photos = super::photo_list_ui::PhotoUi {
         textures: &mut app.textures,
         wanted: &mut app.wanted_thumbs,
         add_to: &mut add_to,
+        open: &mut open,
     };
     let Some(project) = app.session.project() else {
         return;
@@ -34,6 +36,9 @@ pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     app.commands.extend(cmds);
     if let Some(order) = add_to {
         app.add_photos(order);
+    }
+    if let Some((order, photo)) = open {
+        app.viewer = Some(super::viewer_ui::Viewer::new(order, photo));
     }
 }
 

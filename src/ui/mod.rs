@@ -24,6 +24,7 @@ mod textures;
 mod theme;
 mod tree_ui;
 mod verdict_ui;
+mod viewer_ui;
 
 pub use app::{BulkReadyApp, Prefs, Selection};
 pub use dialogs::Dialogs;

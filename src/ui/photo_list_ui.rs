@@ -36,6 +36,8 @@ pub struct PhotoUi<'a> {
     pub wanted: &'a mut Vec<(PhotoId, StoredFile)>,
     /// Set when "Add photos…" is clicked.
     pub add_to: &'a mut Option<OrderId>,
+    /// Set when a thumbnail is clicked: open it in the viewer.
+    pub open: &'a mut Option<(OrderId, PhotoId)>,
 }
 
 const GRID_PX: f32 = 128.0;
@@ -49,11 +51,13 @@ fn grid_ui(ui: &mut egui::Ui, photos: &mut PhotoUi<'_>, o: &Order) {
                 let size = egui::vec2(GRID_PX, GRID_PX * 0.75);
                 match photos.textures.get(photo.id) {
                     Some(Ok(t)) => {
-                        ui.add(
-                            egui::Image::new(t)
-                                .max_size(size)
-                                .alt_text(&photo.file.original_name),
-                        );
+                        let image = egui::Image::new(t)
+                            .max_size(size)
+                            .alt_text(&photo.file.original_name)
+                            .sense(egui::Sense::click());
+                        if ui.add(image).on_hover_text("Open in the viewer").clicked() {
+                            *photos.open = Some((o.id, photo.id));
+                        }
                     }
                     Some(Err(why)) => {
                         ui.allocate_ui(size, |ui| {
