@@ -93,7 +93,13 @@ pub fn inspection_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
                 format!("{oid} ins aql major"),
                 ins.aql_major,
                 &aqls,
-                |a| a.to_string(),
+                |a| {
+                    if a.fract() == 0.0 {
+                        format!("{a:.1}")
+                    } else {
+                        a.to_string()
+                    }
+                },
                 move |p, v| {
                     edit(p, Box::new(move |i| i.aql_major = v));
                 },
@@ -105,7 +111,13 @@ pub fn inspection_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
                 format!("{oid} ins aql minor"),
                 ins.aql_minor,
                 &aqls,
-                |a| a.to_string(),
+                |a| {
+                    if a.fract() == 0.0 {
+                        format!("{a:.1}")
+                    } else {
+                        a.to_string()
+                    }
+                },
                 move |p, v| {
                     edit(p, Box::new(move |i| i.aql_minor = v));
                 },
