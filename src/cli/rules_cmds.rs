@@ -62,11 +62,7 @@ pub fn aql(
 fn print_plans(plans: &[(f64, aql::AqlPlan)]) {
     println!("{:>5}  {:>6}  {:>3}  {:>3}", "AQL", "n", "Ac", "Re");
     for (a, p) in plans {
-        let a = if a.fract() == 0.0 {
-            format!("{a:.1}")
-        } else {
-            a.to_string()
-        };
+        let a = aql::aql_label(*a);
         let all = if p.inspect_all {
             "  (inspect every unit)"
         } else {

@@ -71,6 +71,15 @@ impl CodeLetter {
 /// The AQL columns of Table II-A.
 pub const AQL_COLUMNS: [f64; 6] = [0.65, 1.0, 1.5, 2.5, 4.0, 6.5];
 
+/// An AQL as the tables write it: "0.65", "1.0", "4.0".
+pub fn aql_label(aql: f64) -> String {
+    if aql.fract() == 0.0 {
+        format!("{aql:.1}")
+    } else {
+        aql.to_string()
+    }
+}
+
 /// A cell of Table II-A.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Cell {

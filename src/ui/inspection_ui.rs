@@ -93,13 +93,7 @@ pub fn inspection_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
                 format!("{oid} ins aql major"),
                 ins.aql_major,
                 &aqls,
-                |a| {
-                    if a.fract() == 0.0 {
-                        format!("{a:.1}")
-                    } else {
-                        a.to_string()
-                    }
-                },
+                |a| crate::rules::aql::aql_label(a),
                 move |p, v| {
                     edit(p, Box::new(move |i| i.aql_major = v));
                 },
@@ -111,13 +105,7 @@ pub fn inspection_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
                 format!("{oid} ins aql minor"),
                 ins.aql_minor,
                 &aqls,
-                |a| {
-                    if a.fract() == 0.0 {
-                        format!("{a:.1}")
-                    } else {
-                        a.to_string()
-                    }
-                },
+                |a| crate::rules::aql::aql_label(a),
                 move |p, v| {
                     edit(p, Box::new(move |i| i.aql_minor = v));
                 },
