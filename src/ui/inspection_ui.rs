@@ -93,7 +93,7 @@ pub fn inspection_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
                 format!("{oid} ins aql major"),
                 ins.aql_major,
                 &aqls,
-                |a| crate::rules::aql::aql_label(a),
+                crate::rules::aql::aql_label,
                 move |p, v| {
                     edit(p, Box::new(move |i| i.aql_major = v));
                 },
@@ -105,7 +105,7 @@ pub fn inspection_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
                 format!("{oid} ins aql minor"),
                 ins.aql_minor,
                 &aqls,
-                |a| crate::rules::aql::aql_label(a),
+                crate::rules::aql::aql_label,
                 move |p, v| {
                     edit(p, Box::new(move |i| i.aql_minor = v));
                 },
