@@ -49,8 +49,10 @@ pub enum JobResult {
         failed: Vec<super::import::Failed>,
         cancelled: bool,
     },
-    /// One thumbnail made (the thumbnail job goes on).
+    /// One thumbnail made (the thumbnail job goes on). `generation` tells
+    /// results for a project since closed from the open one's.
     Thumbnail {
+        generation: u64,
         photo: PhotoId,
         result: Result<image::RgbaImage, String>,
     },
@@ -58,6 +60,7 @@ pub enum JobResult {
     ThumbnailsDone,
     /// A photo decoded at full size (within the GPU's limit) for the viewer.
     FullImage {
+        generation: u64,
         photo: PhotoId,
         result: Result<image::RgbaImage, String>,
     },

@@ -22,12 +22,17 @@ pub(super) struct PhotoJobs {
     requested: HashSet<PhotoId>,
     /// Full-size images for the viewer, as they arrive.
     full: Vec<(PhotoId, Result<RgbaImage, String>)>,
+    /// Counts projects opened: photo ids repeat between projects, so images
+    /// made for one closed since are dropped.
+    generation: u64,
 }
 
 impl PhotoJobs {
     pub(super) fn forget_thumbnails(&mut self) {
         self.thumbs.clear();
+        self.full.clear();
         self.requested.clear();
+        self.generation += 1;
     }
 }
 
@@ -150,10 +155,15 @@ impl Session {
             return;
         }
         let store = PhotoStore::for_project(&path);
+        let generation = self.photos.generation;
         self.jobs.spawn_reporting(jobs::THUMBNAILS, move |report| {
             for (photo, file) in wanted {
                 let result = crate::media::thumbnail_of(&store, &file, size);
-                report.send(JobResult::Thumbnail { photo, result });
+                report.send(JobResult::Thumbnail {
+                    generation,
+                    photo,
+                    result,
+                });
             }
             JobResult::ThumbnailsDone
         });
@@ -167,6 +177,7 @@ impl Session {
             return;
         };
         let store = PhotoStore::for_project(&path);
+        let generation = self.photos.generation;
         self.jobs.spawn(jobs::FULL_IMAGE, move || {
             let result = std::fs::read(store.path_of(&file))
                 .map_err(|e| format!("{}: {e}", file.original_name))
@@ -174,7 +185,11 @@ impl Session {
                     crate::media::thumbnail(&bytes, max_side)
                         .map_err(|e| format!("{}: {e}", file.original_name))
                 });
-            JobResult::FullImage { photo, result }
+            JobResult::FullImage {
+                generation,
+                photo,
+                result,
+            }
         });
     }
 
@@ -191,9 +206,17 @@ impl Session {
     pub(super) fn handle_photos(&mut self, result: JobResult) {
         match result {
             JobResult::Progress { done, total, .. } => self.photos.progress = Some((done, total)),
-            JobResult::Thumbnail { photo, result } => self.photos.thumbs.push((photo, result)),
+            JobResult::Thumbnail {
+                generation,
+                photo,
+                result,
+            } if generation == self.photos.generation => self.photos.thumbs.push((photo, result)),
             JobResult::ThumbnailsDone => {}
-            JobResult::FullImage { photo, result } => self.photos.full.push((photo, result)),
+            JobResult::FullImage {
+                generation,
+                photo,
+                result,
+            } if generation == self.photos.generation => self.photos.full.push((photo, result)),
             JobResult::Imported {
                 order,
                 parcel,

@@ -306,3 +306,25 @@ fn a_pasted_image_becomes_a_chat_screenshot_of_the_order() {
     assert_eq!((photos[0].width, photos[0].height), (40, 30));
     assert!(photos[0].file.original_name.starts_with("Pasted "));
 }
+
+#[test]
+fn thumbnails_for_a_project_since_closed_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::app::demo::write(dir.path()).unwrap();
+    let mut s = session();
+    s.apply(Command::Open(path));
+    settle(&mut s);
+    let photos: Vec<_> = s
+        .project()
+        .unwrap()
+        .photos()
+        .map(|(_, p)| (p.id, p.file.clone()))
+        .collect();
+    s.request_thumbnails(photos, 32);
+    s.apply(Command::NewProject);
+    settle(&mut s);
+    assert!(
+        s.take_thumbnails().is_empty(),
+        "photo ids repeat between projects"
+    );
+}
