@@ -310,9 +310,11 @@ impl Session {
             && !self.jobs.is_running(jobs::AUTOSAVE)
         {
             self.last_autosave = now;
-            let text = store::to_ron(&doc.project);
+            // Serialising is the slow part: it runs in the job, on a copy.
+            let project = doc.project.clone();
             self.jobs.spawn(jobs::AUTOSAVE, move || {
                 let rec = store::recovery_path(&path);
+                let text = store::to_ron(&project);
                 JobResult::Autosaved(
                     store::write_atomically(&rec, text.as_bytes(), false)
                         .map_err(|e| e.to_string()),
