@@ -2,9 +2,10 @@
 //!
 //!     cargo bench --bench project_io
 //!
-//! Prints min and median wall time of several runs for: serialise, parse,
-//! save (atomic, with backup) and load (read + parse + checks), plus the
-//! file size and peak resident memory.
+//! Prints min and median wall time of several runs for: a clone (what an
+//! undo snapshot costs), serialise, parse, save (atomic, with backup) and
+//! load (read + parse + checks), plus the file size and peak resident
+//! memory.
 
 use bulkready::model::*;
 use bulkready::store;
@@ -134,6 +135,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ORDERS * PHOTOS_PER_ORDER,
         text.len() as f64 / 1e6
     );
+    time("clone (an undo snapshot)", || project.clone());
     time("serialise (to_ron)", || store::to_ron(&project));
     time("parse (from_ron)", || store::from_ron(&text, &path));
     time("save (atomic, with .bak)", || store::save(&path, &project));
