@@ -417,3 +417,51 @@ fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
     h.run();
     assert!(h.query_by_label("← Back to the order").is_none());
 }
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.into(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn preferences_survive_a_restart_and_recent_projects_are_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recent.ron");
+    bulkready::store::save(&path, &bulkready::model::Project::new("r")).unwrap();
+    let mut h = harness(Some(path.clone()), None);
+    wait_until(&mut h, "the project to open", |app| {
+        app.session.doc.is_some()
+    });
+    assert_eq!(h.state().prefs.recent, vec![path.clone()]);
+    h.state_mut().prefs.reviewer = "王芳".into();
+    h.state_mut().prefs.theme = bulkready::ui::Theme::Light;
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+
+    let ctx = egui::Context::default();
+    let mut cc = eframe::CreationContext::_new_kittest(ctx);
+    cc.storage = Some(&storage);
+    let app = BulkReadyApp::with_dialogs(
+        &cc,
+        None,
+        Box::new(FakeDialogs {
+            open: None,
+            save: None,
+        }),
+    );
+    assert_eq!(app.prefs.recent, vec![path]);
+    assert_eq!(app.prefs.reviewer, "王芳");
+    assert_eq!(app.prefs.theme, bulkready::ui::Theme::Light);
+}

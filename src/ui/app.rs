@@ -379,3 +379,28 @@ impl eframe::App for BulkReadyApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_projects_are_newest_first_without_repeats_and_at_most_ten() {
+        let mut prefs = Prefs::default();
+        for i in 0..12 {
+            prefs.remember(PathBuf::from(format!("/p/{i}.ron")));
+        }
+        prefs.remember(PathBuf::from("/p/5.ron"));
+        assert_eq!(prefs.recent.len(), MAX_RECENT);
+        assert_eq!(prefs.recent[0], PathBuf::from("/p/5.ron"));
+        assert_eq!(prefs.recent[1], PathBuf::from("/p/11.ron"));
+        assert_eq!(
+            prefs.recent.iter().filter(|p| p.ends_with("5.ron")).count(),
+            1
+        );
+        assert!(
+            !prefs.recent.contains(&PathBuf::from("/p/0.ron")),
+            "the oldest is dropped"
+        );
+    }
+}
