@@ -74,6 +74,8 @@ pub struct BulkReadyApp {
     pub(crate) viewer: Option<super::viewer_ui::Viewer>,
     pub(crate) full: Option<(crate::model::PhotoId, Result<egui::TextureHandle, String>)>,
     pub(crate) full_wanted: Option<(crate::model::PhotoId, crate::model::StoredFile, u32)>,
+    /// Which photos the grid shows.
+    pub photo_filter: super::photo_list_ui::PhotoFilter,
     /// Photos whose thumbnails the grid asked for this frame.
     pub(crate) wanted_thumbs: Vec<(crate::model::PhotoId, crate::model::StoredFile)>,
 }
@@ -120,6 +122,7 @@ impl BulkReadyApp {
             full: None,
             full_wanted: None,
             wanted_thumbs: Vec::new(),
+            photo_filter: Default::default(),
         }
     }
 

@@ -14,6 +14,7 @@ pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
         wanted: &mut app.wanted_thumbs,
         add_to: &mut add_to,
         open: &mut open,
+        filter: &mut app.photo_filter,
     };
     let Some(project) = app.session.project() else {
         return;

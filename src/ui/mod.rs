@@ -28,6 +28,7 @@ mod viewer_ui;
 
 pub use app::{BulkReadyApp, Prefs, Selection};
 pub use dialogs::Dialogs;
+pub use photo_list_ui::PhotoFilter;
 pub use theme::Theme;
 
 use std::path::PathBuf;

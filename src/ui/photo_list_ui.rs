@@ -38,14 +38,84 @@ pub struct PhotoUi<'a> {
     pub add_to: &'a mut Option<OrderId>,
     /// Set when a thumbnail is clicked: open it in the viewer.
     pub open: &'a mut Option<(OrderId, PhotoId)>,
+    pub filter: &'a mut PhotoFilter,
+}
+
+/// Which photos the grid shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PhotoFilter {
+    #[default]
+    All,
+    Tagged(Tag),
+    Parcel(ParcelId),
+    NotLinked,
+    Unchecked,
+    Failed,
+}
+
+impl PhotoFilter {
+    fn matches(self, p: &Photo) -> bool {
+        let checks = p.checks.all();
+        match self {
+            PhotoFilter::All => true,
+            PhotoFilter::Tagged(t) => p.has_tag(t),
+            PhotoFilter::Parcel(id) => p.parcel == Some(id),
+            PhotoFilter::NotLinked => p.parcel.is_none(),
+            PhotoFilter::Unchecked => checks.iter().any(|(_, c)| *c == Check::Unchecked),
+            PhotoFilter::Failed => checks.iter().any(|(_, c)| *c == Check::Fail),
+        }
+    }
+
+    fn label(self, o: &Order) -> String {
+        match self {
+            PhotoFilter::All => "all photos".into(),
+            PhotoFilter::Tagged(t) => format!("tagged {}", t.label()),
+            PhotoFilter::Parcel(id) => {
+                let tracking = o
+                    .parcels
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map_or("?", |p| p.tracking.as_str());
+                format!("parcel {tracking}")
+            }
+            PhotoFilter::NotLinked => "not linked to a tracking number".into(),
+            PhotoFilter::Unchecked => "not fully checked".into(),
+            PhotoFilter::Failed => "failing a check".into(),
+        }
+    }
+}
+
+fn filter_ui(ui: &mut egui::Ui, filter: &mut PhotoFilter, o: &Order) {
+    let mut options = vec![
+        PhotoFilter::All,
+        PhotoFilter::NotLinked,
+        PhotoFilter::Unchecked,
+        PhotoFilter::Failed,
+    ];
+    options.extend(o.parcels.iter().map(|p| PhotoFilter::Parcel(p.id)));
+    options.extend(Tag::ALL.iter().map(|t| PhotoFilter::Tagged(*t)));
+    if !options.contains(filter) {
+        *filter = PhotoFilter::All;
+    }
+    let l = ui.label("Show");
+    egui::ComboBox::from_id_salt("photo filter")
+        .selected_text(filter.label(o))
+        .show_ui(ui, |ui| {
+            for f in options {
+                ui.selectable_value(filter, f, f.label(o));
+            }
+        })
+        .response
+        .labelled_by(l.id);
 }
 
 const GRID_PX: f32 = 128.0;
 
 /// Thumbnails in rows, each with its name, tags and checks.
 fn grid_ui(ui: &mut egui::Ui, photos: &mut PhotoUi<'_>, o: &Order) {
+    let filter = *photos.filter;
     ui.horizontal_wrapped(|ui| {
-        for photo in &o.photos {
+        for photo in o.photos.iter().filter(|p| filter.matches(p)) {
             ui.vertical(|ui| {
                 ui.set_width(GRID_PX + 8.0);
                 let size = egui::vec2(GRID_PX, GRID_PX * 0.75);
@@ -103,6 +173,9 @@ pub fn photo_list_ui(ui: &mut egui::Ui, cmds: &mut Commands, photos: &mut PhotoU
         ui.heading(format!("Photos ({})", o.photos.len()));
         if ui.button("Add photos…").clicked() {
             *photos.add_to = Some(oid);
+        }
+        if !o.photos.is_empty() {
+            filter_ui(ui, photos.filter, o);
         }
     });
     if o.photos.is_empty() {
