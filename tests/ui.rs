@@ -474,7 +474,9 @@ fn the_grid_filters_photos_not_linked_to_a_tracking_number() {
     wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
     h.get_by_label("sample 2026101988451207").click();
     h.run();
-    wait_until(&mut h, "the thumbnails", |app| app.session.busy().iter().all(|j| *j != "thumbnails"));
+    wait_until(&mut h, "the thumbnails", |app| {
+        app.session.busy().iter().all(|j| *j != "thumbnails")
+    });
     h.run();
     let image = egui::accesskit::Role::Image;
     let shown = |h: &Harness<'_, BulkReadyApp>, name: &str| {
@@ -483,7 +485,11 @@ fn the_grid_filters_photos_not_linked_to_a_tracking_number() {
     assert_eq!(shown(&h, "mmexport1729911.jpg"), 1);
     h.state_mut().photo_filter = bulkready::ui::PhotoFilter::NotLinked;
     h.run();
-    assert_eq!(shown(&h, "mmexport1729911.jpg"), 0, "linked to a parcel: hidden");
+    assert_eq!(
+        shown(&h, "mmexport1729911.jpg"),
+        0,
+        "linked to a parcel: hidden"
+    );
     assert_eq!(shown(&h, "mmexport1729912.jpg"), 1);
     assert_eq!(shown(&h, "Screenshot_20261020_203155.png"), 1);
 }
