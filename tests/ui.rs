@@ -52,6 +52,16 @@ fn dirty(app: &BulkReadyApp) -> bool {
     app.session.doc.as_ref().is_some_and(|d| d.is_dirty())
 }
 
+/// The window with the demo project open (the folder lives as long as the
+/// returned guard).
+fn demo_harness() -> (tempfile::TempDir, Harness<'static, BulkReadyApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = bulkready::app::demo::write(dir.path()).unwrap();
+    let mut h = harness(Some(path), None);
+    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    (dir, h)
+}
+
 /// Scrolls a widget into view (long pages) and clicks it.
 fn click(h: &mut Harness<'_, BulkReadyApp>, label: &str) {
     h.get_by_label(label).scroll_to_me();
@@ -178,10 +188,7 @@ fn a_newer_recovery_file_is_offered() {
 
 #[test]
 fn a_reason_link_selects_the_place_to_fix_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = bulkready::app::demo::write(dir.path()).unwrap();
-    let mut h = harness(Some(path), None);
-    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    let (_dir, mut h) = demo_harness();
     h.get_by_label("Magnetic building tiles, 60 pcs").click();
     h.run();
     assert!(h.query_by_label("Scale up?").is_some());
@@ -197,10 +204,7 @@ fn a_reason_link_selects_the_place_to_fix_it() {
 
 #[test]
 fn signing_a_decision_and_an_override_that_needs_a_reason() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = bulkready::app::demo::write(dir.path()).unwrap();
-    let mut h = harness(Some(path), None);
-    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    let (_dir, mut h) = demo_harness();
     h.get_by_label("Magnetic building tiles, 60 pcs").click();
     h.run();
     type_into(&mut h, "Reviewer", "Li Na");
@@ -266,10 +270,7 @@ fn order_verdict(
 #[test]
 fn a_not_ready_order_becomes_go_when_the_evidence_is_added_in_the_window() {
     use bulkready::model::Verdict;
-    let dir = tempfile::tempdir().unwrap();
-    let path = bulkready::app::demo::write(dir.path()).unwrap();
-    let mut h = harness(Some(path), None);
-    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    let (_dir, mut h) = demo_harness();
     // The mug's sample, without its route choice and packing request.
     let order = h.state().session.project().unwrap().products[0].orders[0].id;
     h.state_mut()
@@ -364,10 +365,7 @@ fn a_photo_dropped_on_the_window_joins_the_selected_order_with_its_thumbnail() {
 #[test]
 fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
     use bulkready::model::Check;
-    let dir = tempfile::tempdir().unwrap();
-    let path = bulkready::app::demo::write(dir.path()).unwrap();
-    let mut h = harness(Some(path), None);
-    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    let (_dir, mut h) = demo_harness();
     h.get_by_label("bulk 3371120456698823").click();
     h.run();
     wait_until(&mut h, "the thumbnails", |app| {
@@ -468,10 +466,7 @@ fn preferences_survive_a_restart_and_recent_projects_are_remembered() {
 
 #[test]
 fn the_grid_filters_photos_not_linked_to_a_tracking_number() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = bulkready::app::demo::write(dir.path()).unwrap();
-    let mut h = harness(Some(path), None);
-    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    let (_dir, mut h) = demo_harness();
     h.get_by_label("sample 2026101988451207").click();
     h.run();
     wait_until(&mut h, "the thumbnails", |app| {
