@@ -37,15 +37,29 @@ fn harness(open: Option<PathBuf>, save: Option<PathBuf>) -> Harness<'static, Bul
 /// Steps the app until `done` holds (background jobs finish on their own
 /// threads), failing after a few seconds.
 fn wait_until(h: &mut Harness<'_, BulkReadyApp>, what: &str, done: impl Fn(&BulkReadyApp) -> bool) {
-    for _ in 0..300 {
+    for _ in 0..500 {
         h.step();
         if done(h.state()) {
-            h.run();
+            settle(h);
             return;
         }
         std::thread::sleep(Duration::from_millis(10));
     }
     panic!("timed out waiting for {what}");
+}
+
+/// Runs frames until the background jobs (thumbnails, imports…) are done,
+/// then until the window stops repainting. Spinners repaint while a job
+/// runs, so `Harness::run` alone would give up on a slow machine.
+fn settle(h: &mut Harness<'_, BulkReadyApp>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state().session.busy().iter().all(|j| *j == "watch") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
 }
 
 fn dirty(app: &BulkReadyApp) -> bool {
@@ -65,20 +79,20 @@ fn demo_harness() -> (tempfile::TempDir, Harness<'static, BulkReadyApp>) {
 /// Scrolls a widget into view (long pages) and clicks it.
 fn click(h: &mut Harness<'_, BulkReadyApp>, label: &str) {
     h.get_by_label(label).scroll_to_me();
-    h.run();
+    settle(h);
     h.get_by_label(label).click();
-    h.run();
+    settle(h);
 }
 
 fn type_into(h: &mut Harness<'_, BulkReadyApp>, label: &str, text: &str) {
     h.get_by_label(label).scroll_to_me();
-    h.run();
+    settle(h);
     h.get_by_label(label).click();
-    h.run();
+    settle(h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
+    settle(h);
     h.get_by_label(label).type_text(text);
-    h.run();
+    settle(h);
 }
 
 #[test]
@@ -87,12 +101,12 @@ fn create_a_project_by_clicking_save_it_and_reopen_it() {
     let path = dir.path().join("spring.ron");
     let mut h = harness(None, Some(path.clone()));
     h.get_by_label("New project").click();
-    h.run();
+    settle(&mut h);
     h.get_by_label("Add product").click();
-    h.run();
+    settle(&mut h);
     type_into(&mut h, "Name", "陶瓷马克杯");
     h.get_by_label("+ Sample").click();
-    h.run();
+    settle(&mut h);
     type_into(&mut h, "Order number", "S-001");
     assert!(dirty(h.state()));
 
@@ -110,7 +124,7 @@ fn create_a_project_by_clicking_save_it_and_reopen_it() {
     // The window shows them: the product and its order in the tree.
     h.get_by_label("陶瓷马克杯");
     h.get_by_label("sample S-001").click();
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label("Order number").is_some());
 }
 
@@ -118,47 +132,47 @@ fn create_a_project_by_clicking_save_it_and_reopen_it() {
 fn undo_and_redo_with_the_keyboard() {
     let mut h = harness(None, None);
     h.get_by_label("New project").click();
-    h.run();
+    settle(&mut h);
     h.get_by_label("Add product").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().session.project().unwrap().products.len(), 1);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().session.project().unwrap().products.len(), 0);
     assert!(!dirty(h.state()));
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::Z,
     );
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().session.project().unwrap().products.len(), 1);
     assert!(dirty(h.state()));
 }
 
 fn close_project(h: &mut Harness<'_, BulkReadyApp>) {
     h.get_by_label("File").click();
-    h.run();
+    settle(h);
     h.get_by_label("Close project").click();
-    h.run();
+    settle(h);
 }
 
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
     let mut h = harness(None, None);
     h.get_by_label("New project").click();
-    h.run();
+    settle(&mut h);
     h.get_by_label("Add product").click();
-    h.run();
+    settle(&mut h);
     close_project(&mut h);
     h.get_by_label("Cancel").click();
-    h.run();
+    settle(&mut h);
     assert!(
         h.state().session.doc.is_some(),
         "cancel keeps the project open"
     );
     close_project(&mut h);
     h.get_by_label("Discard").click();
-    h.run();
+    settle(&mut h);
     assert!(h.state().session.doc.is_none());
     h.get_by_label("Open demo project");
 }
@@ -190,12 +204,12 @@ fn a_newer_recovery_file_is_offered() {
 fn a_reason_link_selects_the_place_to_fix_it() {
     let (_dir, mut h) = demo_harness();
     h.get_by_label("Magnetic building tiles, 60 pcs").click();
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label("Scale up?").is_some());
     // A reason about a photo: following it selects the order with the photo.
     h.get_by_label_contains("mmexport1729911.jpg: parts are missing")
         .click();
-    h.run();
+    settle(&mut h);
     let project = h.state().session.project().unwrap();
     let order = project.products[1].orders[0].id;
     assert_eq!(h.state().selection, Selection::Order(order));
@@ -206,10 +220,10 @@ fn a_reason_link_selects_the_place_to_fix_it() {
 fn signing_a_decision_and_an_override_that_needs_a_reason() {
     let (_dir, mut h) = demo_harness();
     h.get_by_label("Magnetic building tiles, 60 pcs").click();
-    h.run();
+    settle(&mut h);
     type_into(&mut h, "Reviewer", "Li Na");
     h.get_by_label("Sign NO-GO").click();
-    h.run();
+    settle(&mut h);
     let log =
         |h: &Harness<'_, BulkReadyApp>| h.state().session.project().unwrap().decisions.clone();
     assert_eq!(log(&h).len(), 1);
@@ -217,15 +231,15 @@ fn signing_a_decision_and_an_override_that_needs_a_reason() {
 
     // Override: GO when the rules say NO-GO needs a reason.
     h.get_by_label("Verdict").click();
-    h.run();
+    settle(&mut h);
     h.get_by_label("GO").click();
-    h.run();
+    settle(&mut h);
     h.get_by_label("Sign GO (override)").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(log(&h).len(), 1, "no reason, no signature");
     type_into(&mut h, "Reason", "second sample approved on a video call");
     h.get_by_label("Sign GO (override)").click();
-    h.run();
+    settle(&mut h);
     let entries = log(&h);
     assert_eq!(entries.len(), 2);
     assert_eq!(entries[1].signed, bulkready::model::Verdict::Go);
@@ -246,7 +260,7 @@ fn signing_a_decision_and_an_override_that_needs_a_reason() {
                 None
             },
         )));
-    h.run();
+    settle(&mut h);
     assert_eq!(
         h.get_all_by_label("stale: the evidence changed since")
             .count(),
@@ -285,7 +299,7 @@ fn a_not_ready_order_becomes_go_when_the_evidence_is_added_in_the_window() {
             },
         )));
     h.get_by_label("sample 3369041277812041").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(order_verdict(h.state(), order), Verdict::NotReady);
 
     click(&mut h, "Choose Air line (forwarder)");
@@ -293,7 +307,7 @@ fn a_not_ready_order_becomes_go_when_the_evidence_is_added_in_the_window() {
     type_into(&mut h, "Request", "Bubble wrap each mug");
     click(&mut h, "Answers");
     h.get_by_label("for the fragile risk").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(order_verdict(h.state(), order), Verdict::Go);
     assert!(h.query_by_label("Ship it?").is_some());
 }
@@ -322,7 +336,7 @@ fn a_photo_dropped_on_the_window_joins_the_selected_order_with_its_thumbnail() {
     let mut h = harness(Some(path), None);
     wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
     h.get_by_label("sample 2026111690312455").click();
-    h.run();
+    settle(&mut h);
     let order = h.state().session.project().unwrap().products[2].orders[0].id;
     h.input_mut()
         .dropped_files
@@ -342,7 +356,7 @@ fn a_photo_dropped_on_the_window_joins_the_selected_order_with_its_thumbnail() {
     wait_until(&mut h, "the thumbnail", |app| {
         app.session.busy().iter().all(|j| *j != "thumbnails")
     });
-    h.run();
+    settle(&mut h);
     // The thumbnail is an image named by the file; the caption repeats it.
     h.get_by_role_and_label(egui::accesskit::Role::Image, "QC_0099.jpg");
     assert_eq!(h.get_all_by_label("QC_0099.jpg").count(), 2);
@@ -367,20 +381,20 @@ fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
     use bulkready::model::Check;
     let (_dir, mut h) = demo_harness();
     h.get_by_label("bulk 3371120456698823").click();
-    h.run();
+    settle(&mut h);
     wait_until(&mut h, "the thumbnails", |app| {
         app.session.busy().iter().all(|j| *j != "thumbnails")
     });
-    h.run();
+    settle(&mut h);
     let image = egui::accesskit::Role::Image;
     h.get_by_role_and_label(image, "QC_0001.jpg").scroll_to_me();
-    h.run();
+    settle(&mut h);
     h.get_by_role_and_label(image, "QC_0001.jpg").click();
-    h.run();
+    settle(&mut h);
     wait_until(&mut h, "the full image", |app| {
         app.session.busy().iter().all(|j| *j != "full image")
     });
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label("← Back to the order").is_some());
     let order = h.state().session.project().unwrap().products[0].orders[1].id;
     let photo = |h: &Harness<'_, BulkReadyApp>, i: usize| {
@@ -396,23 +410,23 @@ fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
     };
     assert_eq!(photo(&h, 0).checks.quantity, Check::Pass);
     h.key_press(egui::Key::Num2);
-    h.run();
+    settle(&mut h);
     assert_eq!(
         photo(&h, 0).checks.quantity,
         Check::Fail,
         "2 cycles the quantity check"
     );
     h.key_press(egui::Key::ArrowRight);
-    h.run();
+    settle(&mut h);
     h.key_press(egui::Key::Num4);
-    h.run();
+    settle(&mut h);
     assert_eq!(
         photo(&h, 1).checks.damage,
         Check::Fail,
         "the next photo, damage check"
     );
     h.key_press(egui::Key::Escape);
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label("← Back to the order").is_none());
 }
 
@@ -468,18 +482,18 @@ fn preferences_survive_a_restart_and_recent_projects_are_remembered() {
 fn the_grid_filters_photos_not_linked_to_a_tracking_number() {
     let (_dir, mut h) = demo_harness();
     h.get_by_label("sample 2026101988451207").click();
-    h.run();
+    settle(&mut h);
     wait_until(&mut h, "the thumbnails", |app| {
         app.session.busy().iter().all(|j| *j != "thumbnails")
     });
-    h.run();
+    settle(&mut h);
     let image = egui::accesskit::Role::Image;
     let shown = |h: &Harness<'_, BulkReadyApp>, name: &str| {
         h.query_all_by_role_and_label(image, name).count()
     };
     assert_eq!(shown(&h, "mmexport1729911.jpg"), 1);
     h.state_mut().photo_filter = bulkready::ui::PhotoFilter::NotLinked;
-    h.run();
+    settle(&mut h);
     assert_eq!(
         shown(&h, "mmexport1729911.jpg"),
         0,
