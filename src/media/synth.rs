@@ -172,7 +172,15 @@ fn rect(img: &mut RgbImage, x: i32, y: i32, w: i32, h: i32, c: Rgb<u8>) {
     }
 }
 
-fn ellipse(img: &mut RgbImage, cx: i32, cy: i32, rx: i32, ry: i32, c: Rgb<u8>) {
+/// Applies `paint` to every pixel of the ellipse inside the picture.
+fn in_ellipse(
+    img: &mut RgbImage,
+    cx: i32,
+    cy: i32,
+    rx: i32,
+    ry: i32,
+    paint: impl Fn(&mut Rgb<u8>),
+) {
     for yy in (cy - ry).max(0)..(cy + ry).min(H as i32) {
         for xx in (cx - rx).max(0)..(cx + rx).min(W as i32) {
             let (dx, dy) = (
@@ -180,25 +188,20 @@ fn ellipse(img: &mut RgbImage, cx: i32, cy: i32, rx: i32, ry: i32, c: Rgb<u8>) {
                 f64::from(yy - cy) / f64::from(ry),
             );
             if dx * dx + dy * dy <= 1.0 {
-                img.put_pixel(xx as u32, yy as u32, c);
+                paint(img.get_pixel_mut(xx as u32, yy as u32));
             }
         }
     }
 }
 
+fn ellipse(img: &mut RgbImage, cx: i32, cy: i32, rx: i32, ry: i32, c: Rgb<u8>) {
+    in_ellipse(img, cx, cy, rx, ry, |p| *p = c);
+}
+
 fn shadow(img: &mut RgbImage, cx: i32, cy: i32, rx: i32, ry: i32) {
-    for yy in (cy - ry).max(0)..(cy + ry).min(H as i32) {
-        for xx in (cx - rx).max(0)..(cx + rx).min(W as i32) {
-            let (dx, dy) = (
-                f64::from(xx - cx) / f64::from(rx),
-                f64::from(yy - cy) / f64::from(ry),
-            );
-            if dx * dx + dy * dy <= 1.0 {
-                let p = img.get_pixel_mut(xx as u32, yy as u32);
-                p.0 = p.0.map(|c| (u32::from(c) * 7 / 10) as u8);
-            }
-        }
-    }
+    in_ellipse(img, cx, cy, rx, ry, |p| {
+        p.0 = p.0.map(|c| (u32::from(c) * 7 / 10) as u8)
+    });
 }
 
 fn mug(img: &mut RgbImage, cx: i32, cy: i32, colour: [u8; 3]) {
