@@ -19,6 +19,7 @@ pub mod decisions;
 pub mod export_gate;
 #[cfg(test)]
 mod fixture;
+pub mod photo_pairs;
 pub mod sample_gate;
 pub mod shipping;
 pub mod text;

@@ -43,6 +43,16 @@ pub enum Selection {
     Order(OrderId),
 }
 
+/// What the compare view shows (for tests and status).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Compared {
+    pub reference: crate::model::PhotoId,
+    pub other: crate::model::PhotoId,
+    pub swapped: bool,
+    /// Zoom and pan of the reference and of the other photo.
+    pub views: [(f32, egui::Vec2); 2],
+}
+
 /// Verdicts, recomputed when the document or the minute changes.
 struct VerdictCache {
     version: Option<(u64, i64)>,
@@ -70,10 +80,12 @@ pub struct BulkReadyApp {
     /// The decision being prepared in the go/no-go panel.
     pub(crate) sign: super::decision_ui::SignDraft,
     pub(crate) textures: super::textures::Textures,
-    /// The photo open in the viewer, if any, and its full-size texture.
+    /// The photo open in the viewer, if any.
     pub(crate) viewer: Option<super::viewer_ui::Viewer>,
-    pub(crate) full: Option<(crate::model::PhotoId, Result<egui::TextureHandle, String>)>,
-    pub(crate) full_wanted: Option<(crate::model::PhotoId, crate::model::StoredFile, u32)>,
+    /// The sample and bulk photos open side by side, if any.
+    pub(crate) compare: Option<super::compare_view_ui::CompareView>,
+    /// Full-size textures of the photos on screen.
+    pub(crate) full: super::full_images::FullImages,
     /// Which photos the grid shows.
     pub photo_filter: super::photo_list_ui::PhotoFilter,
     /// Photos whose thumbnails the grid asked for this frame.
@@ -119,11 +131,27 @@ impl BulkReadyApp {
             sign: Default::default(),
             textures: Default::default(),
             viewer: None,
-            full: None,
-            full_wanted: None,
+            compare: None,
+            full: Default::default(),
             wanted_thumbs: Vec::new(),
             photo_filter: Default::default(),
         }
+    }
+
+    /// The compare view's reference photo, the photo beside it, whether the
+    /// sides are swapped, and the zoom and pan of each side.
+    pub fn compared(&self) -> Option<Compared> {
+        self.compare.as_ref().map(|c| Compared {
+            reference: c.reference.1,
+            other: c.other.1,
+            swapped: c.swapped,
+            views: [0, 1].map(|i| (c.view(i).zoom, c.view(i).pan)),
+        })
+    }
+
+    /// The photo open in the viewer, if any.
+    pub fn viewed(&self) -> Option<crate::model::PhotoId> {
+        self.viewer.as_ref().map(|v| v.photo)
     }
 
     /// The verdicts of the open project, as of the last `logic`.
@@ -165,7 +193,8 @@ impl BulkReadyApp {
                     self.forget_verdicts();
                     self.textures.clear();
                     self.viewer = None;
-                    self.full = None;
+                    self.compare = None;
+                    self.full.clear();
                 }
             }
         }
@@ -301,25 +330,11 @@ impl eframe::App for BulkReadyApp {
         for (photo, image) in self.session.take_thumbnails() {
             self.textures.insert(ctx, photo, image);
         }
-        if let Some((photo, file, max)) = self.full_wanted.take() {
+        for (photo, file, max) in std::mem::take(&mut self.full.wanted) {
             self.session.request_full_image(photo, file, max);
         }
         for (photo, image) in self.session.take_full_images() {
-            // Only the photo on screen is kept (one full-size texture).
-            if self.viewer.as_ref().is_some_and(|v| v.photo == photo) {
-                self.full = Some((
-                    photo,
-                    image.map(|img| {
-                        let size = [img.width() as usize, img.height() as usize];
-                        let color = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
-                        ctx.load_texture(
-                            format!("full-{photo}"),
-                            color,
-                            egui::TextureOptions::LINEAR,
-                        )
-                    }),
-                ));
-            }
+            self.full.insert(ctx, photo, image);
         }
         let wanted = std::mem::take(&mut self.wanted_thumbs);
         self.session
@@ -364,7 +379,9 @@ impl eframe::App for BulkReadyApp {
                 .min_size(240.0)
                 .show(ui, |ui| super::verdict_ui::verdict_ui(self, ui));
             egui::CentralPanel::default().show(ui, |ui| {
-                if self.viewer.is_some() {
+                if self.compare.is_some() {
+                    super::compare_view_ui::compare_view_ui(self, ui);
+                } else if self.viewer.is_some() {
                     super::viewer_ui::viewer_ui(self, ui);
                 } else {
                     super::editor_ui::editor_ui(self, ui);

@@ -2,11 +2,14 @@
 //! bulk, each cell marked match / deviation / missing / unreadable by icon
 //! and words as well as colour, the observations editable in place.
 
+use super::compare_view_ui::CompareView;
 use super::fields::Commands;
 use super::order_ui::with_order;
+use super::photo_list_ui::PhotoUi;
 use crate::app::{Command, Edit};
 use crate::model::*;
 use crate::rules::compare::{self, Cell, Reference};
+use crate::rules::photo_pairs::photo_pairs;
 use eframe::egui;
 
 fn cell_words(cell: &Cell) -> (&'static str, String, Verdict) {
@@ -61,7 +64,9 @@ pub fn compare_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product) {
                 } else {
                     row.name.clone()
                 };
-                ui.label(name);
+                let spec = row.spec;
+                let shown = ui.label(name);
+                super::anchor::here(ui, shown.rect, |t| t == crate::rules::Target::SpecRow(spec));
                 ui.label(&row.brief);
                 for (o, cell, side) in [(sample, &row.sample, "sample"), (bulk, &row.bulk, "bulk")]
                 {
@@ -121,4 +126,71 @@ fn observation_field(
             },
         )));
     }
+}
+
+/// Sample and bulk photos paired by what they show; each pair opens the
+/// side-by-side compare view with the sample pinned as the reference.
+pub fn photo_pairs_ui(ui: &mut egui::Ui, photos: &mut PhotoUi<'_>, product: &Product) {
+    let (Some(sample), Some(bulk)) = (compare::sample_order(product), compare::bulk_order(product))
+    else {
+        return;
+    };
+    ui.add_space(10.0);
+    ui.heading("Sample vs bulk photos");
+    let pairs = photo_pairs(sample, bulk);
+    if pairs.is_empty() {
+        ui.label(
+            "No pairs yet: tag the sample's and the bulk's photos (item, label, packaging…) to pair them.",
+        );
+        return;
+    }
+    let size = egui::vec2(120.0, 90.0);
+    egui::Grid::new(("photo pairs", product.id.0))
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new("Shows").strong());
+            ui.label(egui::RichText::new(format!("sample {}", sample.number)).strong());
+            ui.label(egui::RichText::new(format!("bulk {}", bulk.number)).strong());
+            ui.end_row();
+            for pair in pairs {
+                ui.label(pair.tag.label());
+                for (order, id) in [(sample, pair.sample), (bulk, pair.bulk)] {
+                    let Some(photo) = order.photos.iter().find(|p| p.id == id) else {
+                        ui.label("—");
+                        continue;
+                    };
+                    match photos.textures.get(id) {
+                        Some(Ok(t)) => {
+                            ui.add(egui::Image::new(t).max_size(size).alt_text(format!(
+                                "{} {}",
+                                order.kind.label(),
+                                photo.file.original_name
+                            )));
+                        }
+                        Some(Err(why)) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, why.to_string());
+                        }
+                        None => {
+                            photos.wanted.push((id, photo.file.clone()));
+                            ui.allocate_ui(size, |ui| {
+                                ui.set_min_size(size);
+                                ui.spinner();
+                            });
+                        }
+                    }
+                }
+                if ui
+                    .button(format!("Compare {} side by side", pair.tag.label()))
+                    .clicked()
+                {
+                    *photos.compare = Some(CompareView::new(
+                        (sample.id, pair.sample),
+                        (bulk.id, pair.bulk),
+                        Some(pair.tag),
+                    ));
+                }
+                ui.end_row();
+            }
+        });
 }

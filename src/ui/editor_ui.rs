@@ -9,12 +9,14 @@ pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     let selection = app.selection;
     let mut add_to = None;
     let mut open = None;
+    let mut compare = None;
     let mut photos = super::photo_list_ui::PhotoUi {
         textures: &mut app.textures,
         wanted: &mut app.wanted_thumbs,
         add_to: &mut add_to,
         open: &mut open,
         filter: &mut app.photo_filter,
+        compare: &mut compare,
     };
     let Some(project) = app.session.project() else {
         return;
@@ -23,7 +25,7 @@ pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
         .auto_shrink(false)
         .show(ui, |ui| match selection {
             Selection::Product(id) => match project.product(id) {
-                Some(p) => super::product_ui::product_ui(ui, &mut cmds, project, p),
+                Some(p) => super::product_ui::product_ui(ui, &mut cmds, &mut photos, p),
                 None => gone(ui),
             },
             Selection::Order(id) => match project.order(id) {
@@ -41,6 +43,9 @@ pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     if let Some((order, photo)) = open {
         app.viewer = Some(super::viewer_ui::Viewer::new(order, photo));
     }
+    if compare.is_some() {
+        app.compare = compare;
+    }
 }
 
 fn gone(ui: &mut egui::Ui) {
@@ -49,7 +54,7 @@ fn gone(ui: &mut egui::Ui) {
 
 fn project_ui(ui: &mut egui::Ui, cmds: &mut Commands, project: &crate::model::Project) {
     ui.heading("Project");
-    egui::Grid::new("project")
+    let grid = egui::Grid::new("project")
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
@@ -90,6 +95,9 @@ fn project_ui(ui: &mut egui::Ui, cmds: &mut Commands, project: &crate::model::Pr
                 |p, v| p.warehouse.free_storage_days = v.unwrap_or(0),
             );
         });
+    super::anchor::here(ui, grid.response.rect, |t| {
+        t == crate::rules::Target::Warehouse
+    });
     super::routes_ui::routes_ui(ui, cmds, project);
     ui.add_space(8.0);
     ui.label(format!(

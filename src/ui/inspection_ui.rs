@@ -12,7 +12,10 @@ type InspectionCount = (&'static str, u32, fn(&mut Inspection, u32));
 pub fn inspection_ui(ui: &mut egui::Ui, cmds: &mut Commands, o: &Order) {
     let oid = o.id;
     ui.add_space(10.0);
-    ui.heading("Inspection (AQL)");
+    let heading = ui.heading("Inspection (AQL)");
+    super::anchor::here(ui, heading.rect, |t| {
+        t == crate::rules::Target::Inspection(oid)
+    });
     let Some(ins) = &o.inspection else {
         fields::edit_button(
             ui,

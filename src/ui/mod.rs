@@ -1,18 +1,22 @@
 //! The window: eframe app shell, panels and widgets. The only module that
 //! uses egui; it reads the session's state and pushes commands.
 
+mod anchor;
 mod app;
 mod compare_ui;
+mod compare_view_ui;
 mod decision_ui;
 mod dialogs;
 mod editor_ui;
 mod fields;
 mod fonts;
+mod full_images;
 mod inspection_ui;
 mod menu_ui;
 mod modals_ui;
 mod order_more_ui;
 mod order_ui;
+mod photo_canvas;
 mod photo_list_ui;
 mod product_ui;
 mod routes_ui;
@@ -24,9 +28,11 @@ mod textures;
 mod theme;
 mod tree_ui;
 mod verdict_ui;
+mod viewer_marks_ui;
 mod viewer_ui;
 
-pub use app::{BulkReadyApp, Prefs, Selection};
+pub use anchor::flashing as target_shown;
+pub use app::{BulkReadyApp, Compared, Prefs, Selection};
 pub use dialogs::Dialogs;
 pub use photo_list_ui::PhotoFilter;
 pub use theme::Theme;

@@ -1,10 +1,12 @@
 //! An order's seller messages, packing requests, route decision and (bulk)
 //! inspection record.
 
+use super::anchor;
 use super::fields::{self, Commands};
 use super::order_ui::{move_buttons, section, with_order};
 use crate::app::{Command, Edit};
 use crate::model::*;
+use crate::rules::Target;
 use eframe::egui;
 
 pub fn order_more_ui(
@@ -39,7 +41,7 @@ fn toggle(cmds: &mut Commands, label: &str, apply: impl FnOnce(&mut Project) + S
 
 fn messages_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o: &Order) {
     let oid = o.id;
-    section(
+    let heading = section(
         ui,
         cmds,
         "Seller messages",
@@ -54,9 +56,10 @@ fn messages_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o: &Or
             None
         },
     );
+    anchor::here(ui, heading, |t| t == Target::Messages(oid));
     for (i, m) in o.messages.iter().enumerate() {
         let mid = m.id;
-        ui.push_id(mid.0, |ui| {
+        let shown = ui.push_id(mid.0, |ui| {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 egui::Grid::new("message").num_columns(2).show(ui, |ui| {
                     let when = m
@@ -164,12 +167,13 @@ fn messages_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o: &Or
                 );
             });
         });
+        anchor::here(ui, shown.response.rect, |t| t == Target::Message(mid));
     }
 }
 
 fn packing_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o: &Order) {
     let oid = o.id;
-    section(
+    let heading = section(
         ui,
         cmds,
         "Packing requests",
@@ -184,6 +188,7 @@ fn packing_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o: &Ord
             None
         },
     );
+    anchor::here(ui, heading, |t| t == Target::Packing(oid));
     let risks: Vec<Option<RiskId>> = std::iter::once(None)
         .chain(product.risks.iter().map(|r| Some(r.id)))
         .collect();

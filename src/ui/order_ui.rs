@@ -1,8 +1,10 @@
 //! An order: its facts, parcels, observations and photos. Messages,
 //! packing, route and inspection are in `order_more_ui`.
 
+use super::anchor;
 use super::fields::{self, Commands};
 use crate::model::*;
+use crate::rules::Target;
 use eframe::egui;
 
 /// Applies `f` to order `oid` if it still exists.
@@ -26,9 +28,10 @@ pub fn order_ui(
     o: &Order,
 ) {
     let oid = o.id;
-    ui.heading(format!("{} order {}", o.kind.label(), o.number));
+    let heading = ui.heading(format!("{} order {}", o.kind.label(), o.number));
+    anchor::here(ui, heading.rect, |t| t == Target::Order(oid));
     ui.label(format!("of {}", product.name));
-    egui::Grid::new(("order", oid.0))
+    let facts = egui::Grid::new(("order", oid.0))
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
@@ -131,8 +134,9 @@ pub fn order_ui(
                 ui.end_row();
             }
         });
+    anchor::here(ui, facts.response.rect, |t| t == Target::OrderVariant(oid));
 
-    section(ui, cmds, "Parcels", "+ Parcel", "add parcel", move |p| {
+    let parcels = section(ui, cmds, "Parcels", "+ Parcel", "add parcel", move |p| {
         let id = p.new_id();
         let o = p.order_mut(oid)?;
         o.parcels.push(Parcel {
@@ -141,6 +145,7 @@ pub fn order_ui(
         });
         None
     });
+    anchor::here(ui, parcels, |t| t == Target::Parcels(oid));
     for (i, parcel) in o.parcels.iter().enumerate() {
         let pid = parcel.id;
         let edit = move |f: Box<dyn FnOnce(&mut Parcel) + Send>| {
@@ -152,7 +157,7 @@ pub fn order_ui(
                 })
             }
         };
-        ui.push_id(pid.0, |ui| {
+        let shown = ui.push_id(pid.0, |ui| {
             egui::Grid::new("parcel").num_columns(2).show(ui, |ui| {
                 fields::text(
                     ui,
@@ -206,6 +211,7 @@ pub fn order_ui(
                 },
             );
         });
+        anchor::here(ui, shown.response.rect, |t| t == Target::Parcel(pid));
         ui.separator();
     }
 
@@ -247,12 +253,14 @@ pub fn section(
     add: &str,
     label: &str,
     apply: impl FnOnce(&mut Project) -> Option<u64> + Send + 'static,
-) {
+) -> egui::Rect {
     ui.add_space(10.0);
     ui.horizontal(|ui| {
         ui.heading(title);
         fields::edit_button(ui, cmds, add, label, label, apply);
-    });
+    })
+    .response
+    .rect
 }
 
 fn observations_ui(ui: &mut egui::Ui, cmds: &mut Commands, product: &Product, o: &Order) {

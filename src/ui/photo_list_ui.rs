@@ -7,6 +7,7 @@ use super::order_ui::with_order;
 use super::textures::Textures;
 use crate::app::{Command, Edit};
 use crate::model::*;
+use crate::rules::Target;
 use eframe::egui;
 
 fn with_photo(p: &mut Project, oid: OrderId, phid: PhotoId, f: impl FnOnce(&mut Photo)) {
@@ -39,6 +40,8 @@ pub struct PhotoUi<'a> {
     /// Set when a thumbnail is clicked: open it in the viewer.
     pub open: &'a mut Option<(OrderId, PhotoId)>,
     pub filter: &'a mut PhotoFilter,
+    /// Set when a sample/bulk pair is opened side by side.
+    pub compare: &'a mut Option<super::compare_view_ui::CompareView>,
 }
 
 /// Which photos the grid shows.
@@ -111,65 +114,104 @@ fn filter_ui(ui: &mut egui::Ui, filter: &mut PhotoFilter, o: &Order) {
 
 const GRID_PX: f32 = 128.0;
 
-/// Thumbnails in rows, each with its name, tags and checks.
+/// Thumbnails in rows of fixed height, each with its name and checks. Only
+/// rows on screen are laid out (and ask for thumbnails); the others only
+/// take their space, so an order of thousands of photos scrolls freely.
 fn grid_ui(ui: &mut egui::Ui, photos: &mut PhotoUi<'_>, o: &Order) {
     let filter = *photos.filter;
-    ui.horizontal_wrapped(|ui| {
-        for photo in o.photos.iter().filter(|p| filter.matches(p)) {
-            ui.vertical(|ui| {
-                ui.set_width(GRID_PX + 8.0);
-                let size = egui::vec2(GRID_PX, GRID_PX * 0.75);
-                match photos.textures.get(photo.id) {
-                    Some(Ok(t)) => {
-                        let image = egui::Image::new(t)
-                            .max_size(size)
-                            .alt_text(&photo.file.original_name)
-                            .sense(egui::Sense::click());
-                        if ui.add(image).on_hover_text("Open in the viewer").clicked() {
-                            *photos.open = Some((o.id, photo.id));
-                        }
-                    }
-                    Some(Err(why)) => {
-                        ui.allocate_ui(size, |ui| {
-                            ui.colored_label(ui.visuals().warn_fg_color, why.to_string());
-                        });
-                    }
-                    None => {
-                        photos.wanted.push((photo.id, photo.file.clone()));
-                        ui.allocate_ui(size, |ui| {
-                            ui.spinner();
-                        });
-                    }
-                }
-                ui.label(egui::RichText::new(&photo.file.original_name).small());
-                let checks = photo.checks.all();
-                let failed = checks.iter().filter(|(_, c)| *c == Check::Fail).count();
-                let open = checks
-                    .iter()
-                    .filter(|(_, c)| *c == Check::Unchecked)
-                    .count();
-                let state = if failed > 0 {
-                    format!("× {failed} failed")
-                } else if open > 0 {
-                    format!("○ {open} to check")
-                } else {
-                    "✓ checked".into()
-                };
-                let linked = if photo.parcel.is_some() {
-                    ""
-                } else {
-                    " · no tracking no."
-                };
-                ui.label(egui::RichText::new(format!("{state}{linked}")).small());
+    let shown: Vec<&Photo> = o.photos.iter().filter(|p| filter.matches(p)).collect();
+    let gap = ui.spacing().item_spacing;
+    let line = ui.text_style_height(&egui::TextStyle::Small);
+    let cell = egui::vec2(GRID_PX + 8.0, GRID_PX * 0.75 + 2.0 * (line + gap.y) + gap.y);
+    let per_row = (((ui.available_width() + gap.x) / (cell.x + gap.x)).floor() as usize).max(1);
+    for row in shown.chunks(per_row) {
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(ui.available_width(), cell.y),
+            egui::Sense::hover(),
+        );
+        for (k, photo) in row.iter().enumerate() {
+            let min = rect.min + egui::vec2(k as f32 * (cell.x + gap.x), 0.0);
+            let id = photo.id;
+            super::anchor::here(ui, egui::Rect::from_min_size(min, cell), |t| {
+                t == Target::Photo(id)
             });
         }
-    });
+        if !ui.is_rect_visible(rect) {
+            continue;
+        }
+        let mut row_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::left_to_right(egui::Align::Min)),
+        );
+        for photo in row {
+            row_ui.vertical(|ui| cell_ui(ui, photos, o.id, photo, cell));
+        }
+    }
+}
+
+fn cell_ui(
+    ui: &mut egui::Ui,
+    photos: &mut PhotoUi<'_>,
+    oid: OrderId,
+    photo: &Photo,
+    cell: egui::Vec2,
+) {
+    ui.set_width(cell.x);
+    ui.set_max_width(cell.x);
+    let size = egui::vec2(GRID_PX, GRID_PX * 0.75);
+    match photos.textures.get(photo.id) {
+        Some(Ok(t)) => {
+            let image = egui::Image::new(t)
+                .max_size(size)
+                .alt_text(&photo.file.original_name)
+                .sense(egui::Sense::click());
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let shown = ui.put(rect, image).on_hover_text("Open in the viewer");
+            if shown.clicked() {
+                *photos.open = Some((oid, photo.id));
+            }
+        }
+        Some(Err(why)) => {
+            ui.allocate_ui(size, |ui| {
+                ui.set_min_size(size);
+                ui.colored_label(ui.visuals().warn_fg_color, why.to_string());
+            });
+        }
+        None => {
+            photos.wanted.push((photo.id, photo.file.clone()));
+            ui.allocate_ui(size, |ui| {
+                ui.set_min_size(size);
+                ui.spinner();
+            });
+        }
+    }
+    ui.add(egui::Label::new(egui::RichText::new(&photo.file.original_name).small()).truncate());
+    let checks = photo.checks.all();
+    let failed = checks.iter().filter(|(_, c)| *c == Check::Fail).count();
+    let open = checks
+        .iter()
+        .filter(|(_, c)| *c == Check::Unchecked)
+        .count();
+    let state = if failed > 0 {
+        format!("× {failed} failed")
+    } else if open > 0 {
+        format!("○ {open} to check")
+    } else {
+        "✓ checked".into()
+    };
+    let linked = if photo.parcel.is_some() {
+        ""
+    } else {
+        " · no tracking no."
+    };
+    ui.add(egui::Label::new(egui::RichText::new(format!("{state}{linked}")).small()).truncate());
 }
 
 pub fn photo_list_ui(ui: &mut egui::Ui, cmds: &mut Commands, photos: &mut PhotoUi<'_>, o: &Order) {
     let oid = o.id;
     ui.add_space(10.0);
-    ui.horizontal(|ui| {
+    let heading = ui.horizontal(|ui| {
         ui.heading(format!("Photos ({})", o.photos.len()));
         if ui.button("Add photos…").clicked() {
             *photos.add_to = Some(oid);
@@ -178,6 +220,7 @@ pub fn photo_list_ui(ui: &mut egui::Ui, cmds: &mut Commands, photos: &mut PhotoU
             filter_ui(ui, photos.filter, o);
         }
     });
+    super::anchor::here(ui, heading.response.rect, |t| t == Target::Photos(oid));
     if o.photos.is_empty() {
         ui.label("No photos yet: add them, or drop image files on the window.");
     }
@@ -192,11 +235,27 @@ pub fn photo_list_ui(ui: &mut egui::Ui, cmds: &mut Commands, photos: &mut PhotoU
             None => "not linked to a tracking number".into(),
         }
     };
+    // Closed headers off screen only take their space.
+    let height_id = egui::Id::unique("photo header height");
+    let header_height: f32 = ui
+        .data(|d| d.get_temp(height_id))
+        .unwrap_or(ui.spacing().interact_size.y);
     for photo in &o.photos {
         let phid = photo.id;
+        let state_id = ui.make_persistent_id(("photo", phid.0));
+        let open = egui::collapsing_header::CollapsingState::load(ui.ctx(), state_id)
+            .is_some_and(|s| s.is_open());
+        let probe = egui::Rect::from_min_size(
+            ui.cursor().min,
+            egui::vec2(ui.available_width(), header_height),
+        );
+        if !open && !ui.is_rect_visible(probe) {
+            ui.allocate_exact_size(probe.size(), egui::Sense::hover());
+            continue;
+        }
         let tags: Vec<&str> = photo.tags.iter().map(|t| t.label()).collect();
         let title = format!("{} [{}]", photo.file.original_name, tags.join(", "));
-        egui::CollapsingHeader::new(title)
+        let shown = egui::CollapsingHeader::new(title)
             .id_salt(("photo", phid.0))
             .show(ui, |ui| {
                 egui::Grid::new(("photo grid", phid.0))
@@ -277,5 +336,9 @@ pub fn photo_list_ui(ui: &mut egui::Ui, cmds: &mut Commands, photos: &mut PhotoU
                     photo.file.path
                 ));
             });
+        if shown.body_response.is_none() {
+            let h = shown.header_response.rect.height();
+            ui.data_mut(|d| d.insert_temp(height_id, h));
+        }
     }
 }

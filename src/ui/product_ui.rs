@@ -1,7 +1,9 @@
 //! A product: its listing, risks and spec brief.
 
+use super::anchor;
 use super::fields::{self, Commands};
 use crate::model::*;
+use crate::rules::Target;
 use eframe::egui;
 
 fn with_product(p: &mut Project, id: ProductId, f: impl FnOnce(&mut Product)) {
@@ -10,14 +12,20 @@ fn with_product(p: &mut Project, id: ProductId, f: impl FnOnce(&mut Product)) {
     }
 }
 
-pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p: &Product) {
+pub fn product_ui(
+    ui: &mut egui::Ui,
+    cmds: &mut Commands,
+    photos: &mut super::photo_list_ui::PhotoUi<'_>,
+    p: &Product,
+) {
     let id = p.id;
-    ui.heading(if p.name.is_empty() {
+    let heading = ui.heading(if p.name.is_empty() {
         "Product"
     } else {
         &p.name
     });
-    egui::Grid::new(("listing", id.0))
+    anchor::here(ui, heading.rect, |t| t == Target::Product(id));
+    let listing = egui::Grid::new(("listing", id.0))
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
@@ -118,9 +126,10 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
                 move |pr, v| with_product(pr, id, |x| x.listing.lead_time_days = v),
             );
         });
+    anchor::here(ui, listing.response.rect, |t| t == Target::Listing(id));
 
     ui.add_space(10.0);
-    ui.horizontal(|ui| {
+    let risks = ui.horizontal(|ui| {
         ui.heading("Risks");
         fields::edit_button(ui, cmds, "+ Risk", "Add a risk", "add risk", move |pr| {
             let rid = pr.new_id();
@@ -131,6 +140,10 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
             });
             Some(rid)
         });
+    });
+    anchor::here(ui, risks.response.rect, |t| match t {
+        Target::Risk(r) => p.risks.iter().any(|x| x.id == r),
+        _ => false,
     });
     egui::Grid::new(("risks", id.0))
         .num_columns(2)
@@ -201,5 +214,6 @@ pub fn product_ui(ui: &mut egui::Ui, cmds: &mut Commands, _project: &Project, p:
 
     ui.add_space(10.0);
     super::compare_ui::compare_ui(ui, cmds, p);
+    super::compare_ui::photo_pairs_ui(ui, photos, p);
     super::spec_ui::spec_ui(ui, cmds, p);
 }

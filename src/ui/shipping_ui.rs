@@ -13,7 +13,8 @@ type CartonField = (&'static str, f64, fn(&mut Carton, f64));
 pub fn route_ui(ui: &mut egui::Ui, cmds: &mut Commands, project: &Project, o: &Order) {
     let oid = o.id;
     ui.add_space(10.0);
-    ui.heading("Route decision");
+    let heading = ui.heading("Route decision");
+    super::anchor::here(ui, heading.rect, |t| t == crate::rules::Target::Route(oid));
     let route = o.route.clone().unwrap_or_default();
     let mut names: Vec<String> = std::iter::once(String::new())
         .chain(project.routes.iter().map(|r| r.name.clone()))

@@ -58,8 +58,13 @@ pub fn verdict_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
             super::decision_ui::decision_ui(app, ui, subject, computed);
         }
     });
-    if let Some(target) = go_to {
-        app.selection = select_for(app.session.project(), target).unwrap_or(app.selection);
+    if let Some(target) = go_to
+        && let Some(selection) = select_for(app.session.project(), target)
+    {
+        app.selection = selection;
+        app.viewer = None;
+        app.compare = None;
+        super::anchor::request(ui.ctx(), target);
     }
 }
 
@@ -176,6 +181,6 @@ pub fn select_for(project: Option<&Project>, target: Target) -> Option<Selection
         Target::Photo(id) => order_of(&|o| o.photos.iter().any(|x| x.id == id)),
         Target::Parcel(id) => order_of(&|o| o.parcels.iter().any(|x| x.id == id)),
         Target::Message(id) => order_of(&|o| o.messages.iter().any(|x| x.id == id)),
-        Target::Warehouse => None,
+        Target::Warehouse => Some(Selection::None),
     }
 }

@@ -3,6 +3,7 @@
 //! photo is checked against, with the four checks settable by keyboard.
 
 use super::app::BulkReadyApp;
+use super::photo_canvas::{self, Gesture, MarkKind, ZoomPan};
 use crate::app::{Command, Edit};
 use crate::model::*;
 use crate::rules::sample_gate::{RowTopic, row_topic};
@@ -12,10 +13,15 @@ use eframe::egui;
 pub struct Viewer {
     pub order: OrderId,
     pub photo: PhotoId,
-    /// 1.0 fits the photo in the view.
-    zoom: f32,
-    pan: egui::Vec2,
-    asked: bool,
+    view: ZoomPan,
+    /// The mark a drag draws; `None`: dragging pans.
+    pub tool: Option<MarkKind>,
+    /// The label the next mark gets.
+    pub label: String,
+    /// Where the mark being drawn started (normalised).
+    pub(super) drag_from: Option<egui::Pos2>,
+    /// "100%" was asked for; applied where the area's size is known.
+    want_actual_size: bool,
 }
 
 impl Viewer {
@@ -23,9 +29,11 @@ impl Viewer {
         Viewer {
             order,
             photo,
-            zoom: 1.0,
-            pan: egui::Vec2::ZERO,
-            asked: false,
+            view: ZoomPan::default(),
+            tool: None,
+            label: String::new(),
+            drag_from: None,
+            want_actual_size: false,
         }
     }
 }
@@ -69,14 +77,12 @@ pub fn viewer_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     };
     let photo = &order.photos[index];
     let (oid, phid) = (order.id, photo.id);
-    if !viewer.asked {
-        viewer.asked = true;
-        let max = ui.input(|i| i.max_texture_side) as u32;
-        app.full_wanted = Some((phid, photo.file.clone(), max));
-    }
+    let compare_with = super::viewer_marks_ui::compare_target(product, order, photo);
+    let mut compare = None;
 
     // Keys: arrows move, 1–4 cycle a check, P passes all four, F fits,
-    // 0 shows 100%, Escape goes back (unless a text field has focus).
+    // 0 shows 100%, R/E/A pick a mark tool, Escape drops the tool or goes
+    // back (unless a text field has focus).
     let typing = ui.memory(|m| m.focused().is_some());
     let mut go = 0isize;
     let mut close = false;
@@ -90,19 +96,38 @@ pub fn viewer_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
                 go = -1;
             }
             if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
-                close = true;
+                if viewer.tool.is_some() {
+                    viewer.tool = None;
+                } else {
+                    close = true;
+                }
             }
             if i.consume_key(egui::Modifiers::NONE, egui::Key::F) {
-                viewer.zoom = 1.0;
-                viewer.pan = egui::Vec2::ZERO;
+                viewer.view = ZoomPan::default();
             }
             if i.consume_key(egui::Modifiers::NONE, egui::Key::Plus)
                 || i.consume_key(egui::Modifiers::NONE, egui::Key::Equals)
             {
-                viewer.zoom *= 1.25;
+                viewer.view.zoom_at(1.25, egui::Vec2::ZERO);
             }
             if i.consume_key(egui::Modifiers::NONE, egui::Key::Minus) {
-                viewer.zoom /= 1.25;
+                viewer.view.zoom_at(0.8, egui::Vec2::ZERO);
+            }
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::Num0) {
+                viewer.want_actual_size = true;
+            }
+            for (key, kind) in [
+                (egui::Key::R, MarkKind::Rect),
+                (egui::Key::E, MarkKind::Ellipse),
+                (egui::Key::A, MarkKind::Arrow),
+            ] {
+                if i.consume_key(egui::Modifiers::NONE, key) {
+                    viewer.tool = if viewer.tool == Some(kind) {
+                        None
+                    } else {
+                        Some(kind)
+                    };
+                }
             }
             for (key, which) in CHECK_KEYS {
                 if i.consume_key(egui::Modifiers::NONE, key) {
@@ -160,11 +185,22 @@ pub fn viewer_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
             order.photos.len(),
             photo.file.original_name
         ));
-        if ui.button("Fit").clicked() {
-            viewer.zoom = 1.0;
-            viewer.pan = egui::Vec2::ZERO;
+        if ui.button("Fit").on_hover_text("F").clicked() {
+            viewer.view = ZoomPan::default();
+        }
+        if ui.button("100%").on_hover_text("0").clicked() {
+            viewer.want_actual_size = true;
+        }
+        if let Some(target) = &compare_with
+            && ui
+                .button(target.button.as_str())
+                .on_hover_text("Open this photo beside its counterpart, zoom and pan together")
+                .clicked()
+        {
+            compare = Some(target.view());
         }
     });
+    super::viewer_marks_ui::toolbar(ui, viewer);
     ui.separator();
 
     let info_width = 330.0;
@@ -172,34 +208,32 @@ pub fn viewer_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     ui.horizontal_top(|ui| {
         let area = egui::vec2((avail.x - info_width - 12.0).max(100.0), avail.y);
         let (rect, response) = ui.allocate_exact_size(area, egui::Sense::drag());
-        match app.full.as_ref().filter(|(id, _)| *id == phid) {
-            Some((_, Ok(tex))) => {
+        ui.painter()
+            .rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+        let max_side = ui.input(|i| i.max_texture_side) as u32;
+        match app.full.get(photo, max_side) {
+            Some(Ok(tex)) => {
                 let size = tex.size_vec2();
-                let fit = (rect.width() / size.x).min(rect.height() / size.y);
-                if response.hovered() {
-                    let scroll = ui.input(|i| i.smooth_scroll_delta.y);
-                    if scroll != 0.0 {
-                        viewer.zoom = (viewer.zoom * (1.0 + scroll * 0.002)).clamp(0.1, 40.0);
-                    }
+                if std::mem::take(&mut viewer.want_actual_size) {
+                    viewer.view = ZoomPan::actual_size(rect, size, ui.ctx().pixels_per_point());
                 }
-                viewer.pan += response.drag_delta();
-                let shown = size * fit * viewer.zoom;
-                let dest = egui::Rect::from_center_size(rect.center() + viewer.pan, shown);
-                ui.painter().with_clip_rect(rect).image(
-                    tex.id(),
-                    dest,
-                    egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
-                    egui::Color32::WHITE,
-                );
+                let image = photo_canvas::paint_photo(ui.painter(), rect, tex, &viewer.view);
+                photo_canvas::paint_marks(ui.painter(), rect, image, &photo.marks);
+                if let Some(mark) =
+                    super::viewer_marks_ui::draw_mark(ui, &response, viewer, image, rect)
+                {
+                    cmds.push(super::viewer_marks_ui::add_mark(oid, phid, mark));
+                }
+                Gesture::read(ui, &response, viewer.tool.is_none()).apply(&mut viewer.view);
                 ui.painter().text(
                     rect.left_bottom() + egui::vec2(6.0, -6.0),
                     egui::Align2::LEFT_BOTTOM,
-                    format!("{:.0}%", fit * viewer.zoom * 100.0),
+                    format!("{:.0}%", viewer.view.scale(rect, size) * 100.0),
                     egui::FontId::proportional(12.0),
                     ui.visuals().weak_text_color(),
                 );
             }
-            Some((_, Err(why))) => {
+            Some(Err(why)) => {
                 ui.painter().text(
                     rect.center(),
                     egui::Align2::CENTER_CENTER,
@@ -222,12 +256,17 @@ pub fn viewer_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
             ui.set_width(info_width);
             egui::ScrollArea::vertical()
                 .id_salt("viewer info")
-                .show(ui, |ui| info_ui(ui, product, order, photo));
+                .show(ui, |ui| {
+                    info_ui(ui, product, order, photo);
+                    super::viewer_marks_ui::marks_list(ui, &mut cmds, oid, photo);
+                });
         });
     });
 
     app.commands.extend(cmds);
-    if close {
+    if let Some(view) = compare {
+        app.compare = Some(view);
+    } else if close {
         app.viewer = None;
     } else if go != 0 {
         let j = index as isize + go;
@@ -293,8 +332,5 @@ fn info_ui(ui: &mut egui::Ui, product: &Product, order: &Order, photo: &Photo) {
     }
     if !photo.note.is_empty() {
         ui.label(format!("Note: {}", photo.note));
-    }
-    for m in &photo.marks {
-        ui.label(format!("Mark: {}", m.label));
     }
 }

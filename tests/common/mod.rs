@@ -1,0 +1,101 @@
+//! Helpers for the window tests: the app in a kittest harness with fake
+//! file dialogs, and steps that wait for background jobs.
+
+#![allow(clippy::unwrap_used, dead_code)]
+
+use bulkready::ui::{BulkReadyApp, Dialogs};
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// File dialogs that answer with fixed paths.
+pub struct FakeDialogs {
+    pub open: Option<PathBuf>,
+    pub save: Option<PathBuf>,
+}
+
+impl Dialogs for FakeDialogs {
+    fn open_project(&self) -> Option<PathBuf> {
+        self.open.clone()
+    }
+    fn save_project(&self, _suggested: &str) -> Option<PathBuf> {
+        self.save.clone()
+    }
+}
+
+pub fn harness(open: Option<PathBuf>, save: Option<PathBuf>) -> Harness<'static, BulkReadyApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        // Growing grids and scrolling take a few frames to settle.
+        .with_max_steps(16)
+        .build_eframe(move |cc| {
+            BulkReadyApp::with_dialogs(cc, open, Box::new(FakeDialogs { open: None, save }))
+        })
+}
+
+/// Steps the app until `done` holds (background jobs finish on their own
+/// threads), failing after a few seconds.
+pub fn wait_until(
+    h: &mut Harness<'_, BulkReadyApp>,
+    what: &str,
+    done: impl Fn(&BulkReadyApp) -> bool,
+) {
+    for _ in 0..500 {
+        h.step();
+        if done(h.state()) {
+            settle(h);
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Runs frames until the background jobs (thumbnails, imports…) are done,
+/// then until the window stops repainting. Spinners repaint while a job
+/// runs, so `Harness::run` alone would give up on a slow machine.
+pub fn settle(h: &mut Harness<'_, BulkReadyApp>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state().session.busy().iter().all(|j| *j == "watch") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+}
+
+pub fn dirty(app: &BulkReadyApp) -> bool {
+    app.session.doc.as_ref().is_some_and(|d| d.is_dirty())
+}
+
+/// The window with the demo project open (the folder lives as long as the
+/// returned guard).
+pub fn demo_harness() -> (tempfile::TempDir, Harness<'static, BulkReadyApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = bulkready::app::demo::write(dir.path()).unwrap();
+    let mut h = harness(Some(path), None);
+    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    (dir, h)
+}
+
+/// Scrolls a widget into view (long pages) and clicks it.
+pub fn click(h: &mut Harness<'_, BulkReadyApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    settle(h);
+    h.get_by_label(label).click();
+    settle(h);
+}
+
+pub fn type_into(h: &mut Harness<'_, BulkReadyApp>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    settle(h);
+    h.get_by_label(label).click();
+    settle(h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    settle(h);
+    h.get_by_label(label).type_text(text);
+    settle(h);
+}
