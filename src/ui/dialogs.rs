@@ -1,6 +1,7 @@
-//! File dialogs behind a seam, so tests never open a real one.
+//! File dialogs and the file manager behind a seam, so tests never open a
+//! real one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub trait Dialogs {
     /// A project file to open.
@@ -10,6 +11,21 @@ pub trait Dialogs {
     /// Photos to import (several files).
     fn pick_photos(&self) -> Option<Vec<PathBuf>> {
         None
+    }
+    /// Where to write an export (a file ending in `.extension`).
+    fn save_export(&self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
+        None
+    }
+    /// Shows a file just written in the file manager.
+    fn reveal(&self, _path: &Path) {}
+}
+
+/// Adds `.extension` when the name typed has none.
+fn with_extension(p: PathBuf, extension: &str) -> PathBuf {
+    if p.extension().is_none() {
+        p.with_extension(extension)
+    } else {
+        p
     }
 }
 
@@ -30,12 +46,47 @@ impl Dialogs for NativeDialogs {
             .add_filter("BulkReady project", &["ron"])
             .set_file_name(suggested_name)
             .save_file()
-            .map(|p| {
-                if p.extension().is_none() {
-                    p.with_extension("ron")
-                } else {
-                    p
-                }
-            })
+            .map(|p| with_extension(p, "ron"))
+    }
+
+    fn pick_photos(&self) -> Option<Vec<PathBuf>> {
+        rfd::FileDialog::new()
+            .set_title("Add photos")
+            .add_filter(
+                "Images",
+                &[
+                    "jpg", "jpeg", "png", "webp", "gif", "tif", "tiff", "bmp", "heic", "JPG",
+                    "JPEG", "PNG",
+                ],
+            )
+            .pick_files()
+    }
+
+    fn save_export(&self, suggested_name: &str, extension: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export")
+            .add_filter(extension, &[extension])
+            .set_file_name(suggested_name)
+            .save_file()
+            .map(|p| with_extension(p, extension))
+    }
+
+    /// The folder holding the file, in the desktop's file manager (the file
+    /// selected where the platform can).
+    fn reveal(&self, path: &Path) {
+        use std::process::Command;
+        let spawned = if cfg!(target_os = "macos") {
+            Command::new("open").arg("-R").arg(path).spawn()
+        } else if cfg!(windows) {
+            Command::new("explorer")
+                .arg(format!("/select,{}", path.display()))
+                .spawn()
+        } else {
+            let folder = path.parent().unwrap_or(Path::new("."));
+            Command::new("xdg-open").arg(folder).spawn()
+        };
+        // No file manager is not an error worth a dialog: the toast says
+        // where the file is.
+        drop(spawned);
     }
 }
