@@ -113,3 +113,57 @@ pub fn apply(
     }
     Some(added)
 }
+
+/// The files to import for what was picked or dropped: files as they are,
+/// folders as the files directly in them (by name, hidden ones skipped).
+/// A folder that cannot be read is kept as is, so its import fails with the
+/// reason.
+pub fn expand_folders(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path);
+            continue;
+        }
+        match std::fs::read_dir(&path) {
+            Ok(entries) => {
+                let mut files: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file())
+                    .filter(|p| {
+                        !p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    })
+                    .collect();
+                files.sort();
+                out.extend(files);
+            }
+            Err(_) => out.push(path),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod folder_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn folders_become_their_visible_files_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("QC photos");
+        std::fs::create_dir_all(folder.join("nested")).unwrap();
+        for name in ["b.jpg", "a.jpg", ".DS_Store"] {
+            std::fs::write(folder.join(name), b"x").unwrap();
+        }
+        std::fs::write(folder.join("nested/c.jpg"), b"x").unwrap();
+        let single = dir.path().join("single.png");
+        std::fs::write(&single, b"x").unwrap();
+        let got = expand_folders(vec![single.clone(), folder.clone()]);
+        assert_eq!(
+            got,
+            vec![single, folder.join("a.jpg"), folder.join("b.jpg")]
+        );
+    }
+}

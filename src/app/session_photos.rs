@@ -62,6 +62,7 @@ impl Session {
         self.photos.cancel = Some(cancel.clone());
         self.photos.progress = Some((0, paths.len()));
         self.jobs.spawn_reporting(jobs::IMPORT, move |report| {
+            let paths = import::expand_folders(paths);
             let total = paths.len();
             let mut prepared = Vec::new();
             let mut failed = Vec::new();

@@ -273,6 +273,49 @@ fn importing_photos_runs_in_a_job_and_reports_bad_files() {
 }
 
 #[test]
+fn a_folder_imports_the_photos_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::app::demo::write(dir.path()).unwrap();
+    let folder = dir.path().join("QC");
+    std::fs::create_dir(&folder).unwrap();
+    for (i, name) in ["IMG_1.jpg", "IMG_2.jpg"].iter().enumerate() {
+        let scene = crate::media::synth::Scene::Cartons {
+            count: i as u32 + 1,
+        };
+        std::fs::write(
+            folder.join(name),
+            crate::media::synth::render(&scene, 1, None),
+        )
+        .unwrap();
+    }
+    std::fs::write(folder.join("readme.txt"), "packing list").unwrap();
+
+    let mut s = session();
+    s.apply(Command::Open(path));
+    settle(&mut s);
+    let order = s.project().unwrap().products[2].orders[0].id;
+    s.apply(Command::ImportPhotos {
+        order,
+        parcel: None,
+        paths: vec![folder],
+    });
+    settle(&mut s);
+    let names: Vec<String> = s
+        .project()
+        .unwrap()
+        .order(order)
+        .unwrap()
+        .1
+        .photos
+        .iter()
+        .map(|p| p.file.original_name.clone())
+        .collect();
+    assert_eq!(names, ["IMG_1.jpg", "IMG_2.jpg"]);
+    let error = s.error.take().unwrap();
+    assert!(error.contains("readme.txt"), "{error}");
+}
+
+#[test]
 fn an_untitled_project_cannot_import_until_saved() {
     let mut s = session();
     s.apply(Command::NewProject);

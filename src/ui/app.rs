@@ -287,8 +287,13 @@ impl BulkReadyApp {
     }
 
     /// Asks which photos to add to `order`, then imports them.
-    pub(crate) fn add_photos(&mut self, order: crate::model::OrderId) {
-        if let Some(paths) = self.dialogs.pick_photos() {
+    pub(crate) fn add_photos(&mut self, order: crate::model::OrderId, folder: bool) {
+        let picked = if folder {
+            self.dialogs.pick_photo_folder().map(|f| vec![f])
+        } else {
+            self.dialogs.pick_photos()
+        };
+        if let Some(paths) = picked {
             self.push(Command::ImportPhotos {
                 order,
                 parcel: None,

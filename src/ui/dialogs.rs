@@ -12,6 +12,10 @@ pub trait Dialogs {
     fn pick_photos(&self) -> Option<Vec<PathBuf>> {
         None
     }
+    /// A folder of photos to import.
+    fn pick_photo_folder(&self) -> Option<PathBuf> {
+        None
+    }
     /// Where to write an export (a file ending in `.extension`).
     fn save_export(&self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
         None
@@ -60,6 +64,12 @@ impl Dialogs for NativeDialogs {
                 ],
             )
             .pick_files()
+    }
+
+    fn pick_photo_folder(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Add a folder of photos")
+            .pick_folder()
     }
 
     fn save_export(&self, suggested_name: &str, extension: &str) -> Option<PathBuf> {

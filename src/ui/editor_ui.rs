@@ -37,8 +37,8 @@ pub fn editor_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
             Selection::None => project_ui(ui, &mut cmds, project),
         });
     app.commands.extend(cmds);
-    if let Some(order) = add_to {
-        app.add_photos(order);
+    if let Some((order, folder)) = add_to {
+        app.add_photos(order, folder);
     }
     if let Some((order, photo)) = open {
         app.viewer = Some(super::viewer_ui::Viewer::new(order, photo));

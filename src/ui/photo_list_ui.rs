@@ -35,8 +35,8 @@ pub struct PhotoUi<'a> {
     pub textures: &'a mut Textures,
     /// Thumbnails to ask for.
     pub wanted: &'a mut Vec<(PhotoId, StoredFile)>,
-    /// Set when "Add photos…" is clicked.
-    pub add_to: &'a mut Option<OrderId>,
+    /// Set when "Add photos…" (false) or "Add folder…" (true) is clicked.
+    pub add_to: &'a mut Option<(OrderId, bool)>,
     /// Set when a thumbnail is clicked: open it in the viewer.
     pub open: &'a mut Option<(OrderId, PhotoId)>,
     pub filter: &'a mut PhotoFilter,
@@ -214,7 +214,14 @@ pub fn photo_list_ui(ui: &mut egui::Ui, cmds: &mut Commands, photos: &mut PhotoU
     let heading = ui.horizontal(|ui| {
         ui.heading(format!("Photos ({})", o.photos.len()));
         if ui.button("Add photos…").clicked() {
-            *photos.add_to = Some(oid);
+            *photos.add_to = Some((oid, false));
+        }
+        if ui
+            .button("Add folder…")
+            .on_hover_text("Every file directly in a folder")
+            .clicked()
+        {
+            *photos.add_to = Some((oid, true));
         }
         if !o.photos.is_empty() {
             filter_ui(ui, photos.filter, o);
