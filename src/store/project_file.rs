@@ -141,8 +141,19 @@ pub fn save(path: &Path, project: &Project) -> Result<(), StoreError> {
 /// Writes `bytes` to `path` atomically (see [`save`]); with `keep_backup`,
 /// the file it replaces is kept as `path.bak`.
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
+    write_atomically_with(path, bytes, keep_backup, write_synced)
+}
+
+/// [`write_atomically`] with the function that writes the temporary file
+/// (tests make it fail the way a full disk does).
+fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    write: impl FnOnce(&Path, &[u8]) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let tmp = temp_path(path);
-    let result = write_synced(&tmp, bytes);
+    let result = write(&tmp, bytes);
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
         return Err(StoreError::write(path, e));
@@ -180,5 +191,39 @@ fn sync_parent(path: &Path) {
         && let Ok(d) = fs::File::open(dir)
     {
         let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod full_disk_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Writes half, then fails as a full disk does (ENOSPC).
+    fn full_disk(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        fs::write(path, &bytes[..bytes.len() / 2])?;
+        Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+    }
+
+    #[test]
+    fn a_full_disk_leaves_the_saved_file_and_its_backup_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.ron");
+        write_atomically(&path, b"version one", true).unwrap();
+        write_atomically(&path, b"version two", true).unwrap();
+        let err = write_atomically_with(&path, b"version three, longer", true, full_disk)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("shop.ron"), "{err}");
+        assert!(err.contains("The disk is full"), "{err}");
+        assert!(err.contains("nothing was lost"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"version two");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"version one");
+        assert!(
+            !temp_path(&path).exists(),
+            "the half-written file is removed"
+        );
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 2, "only the file and its backup: {left:?}");
     }
 }
