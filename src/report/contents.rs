@@ -316,11 +316,14 @@ pub fn cell_line(c: &Cell) -> Line {
         Cell::Deviation {
             observed,
             difference,
-        } => vec![
-            toned("\u{d7} ", Tone::NoGo),
-            plain(observed.clone()),
-            toned(format!(" ({difference})"), Tone::NoGo),
-        ],
+        } => {
+            let mut line = vec![toned("\u{d7} ", Tone::NoGo), plain(observed.clone())];
+            // A text row's difference only repeats the two values.
+            if !difference.contains(observed.as_str()) {
+                line.push(toned(format!(" ({difference})"), Tone::NoGo));
+            }
+            line
+        }
         Cell::Missing => vec![toned("\u{25cb} missing", Tone::NotReady)],
         Cell::Unreadable { observed, problem } => vec![
             toned("\u{26a0} ", Tone::Warn),

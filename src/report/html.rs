@@ -29,7 +29,7 @@ pub fn escape(s: &str) -> String {
 
 const CSS: &str = r#"
 *{box-sizing:border-box}
-body{font-family:"Noto Sans SC","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans SC","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
  color:#1d2430;background:#fff;margin:0 auto;max-width:960px;padding:16px;line-height:1.45;font-size:15px}
 h1{font-size:1.6em;margin:.2em 0}
 h2{font-size:1.35em;margin:1.2em 0 .4em;padding-top:.4em;border-top:3px solid #1d2430}
@@ -39,7 +39,7 @@ h4{font-size:1em;margin:1em 0 .3em;color:#394456}
 .badge{display:inline-block;border-radius:4px;padding:.05em .5em;color:#fff;font-size:.8em;vertical-align:middle;margin-left:.4em;white-space:nowrap}
 .b-go{background:#1e7b3a}.b-nogo{background:#b3261e}.b-notready{background:#a15c00}
 .go{color:#1e7b3a}.nogo{color:#b3261e}.notready{color:#a15c00}.warn{color:#a15c00}.muted{color:#6b7482}
-.strong{font-weight:600}
+.strong{font-weight:600}.nw{white-space:nowrap}
 a{color:#1a56b0;word-break:break-all}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.4em 0}
 dt{color:#5b6675}dd{margin:0;overflow-wrap:anywhere}
@@ -84,7 +84,14 @@ fn span(out: &mut String, s: &Span) {
         ),
         None => text,
     };
+    // A verdict never breaks across lines.
+    let nowrap = [Verdict::Go, Verdict::NoGo, Verdict::NotReady]
+        .iter()
+        .any(|v| super::summary::verdict_words(*v) == s.text);
     match class(s.tone) {
+        Some(c) if nowrap => {
+            let _ = write!(out, "<span class=\"{c} nw\">{inner}</span>");
+        }
         Some(c) => {
             let _ = write!(out, "<span class=\"{c}\">{inner}</span>");
         }
