@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod media;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod store;
 pub mod ui;

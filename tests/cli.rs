@@ -426,3 +426,97 @@ fn verdict_exits_0_when_every_gate_is_go() {
         2
     );
 }
+
+#[test]
+fn export_writes_each_format_and_scopes_to_a_product_or_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let now = "2026-11-22T10:00";
+    for (format, name) in [("html", "s.html"), ("pdf", "s.pdf"), ("md", "s.md")] {
+        let out_path = dir.path().join(name);
+        let out = bulkready(&[
+            &"export",
+            &file,
+            &"--format",
+            &format,
+            &"-o",
+            &out_path,
+            &"--now",
+            &now,
+        ]);
+        assert_eq!(code(&out), 0, "{format}: {}", stderr(&out));
+        assert!(stdout(&out).contains("10 photos"), "{}", stdout(&out));
+        assert!(fs::metadata(&out_path).unwrap().len() > 1000);
+    }
+    assert!(dir.path().join("s_files/").is_dir());
+
+    // The supplier brief of the tiles sample: numbered, with Chinese terms.
+    let tiles_sample = order_id(&file, "sample", 1);
+    let brief = dir.path().join("brief.txt");
+    let out = bulkready(&[
+        &"export",
+        &file,
+        &"--format",
+        &"brief",
+        &"--order",
+        &tiles_sample.to_string(),
+        &"-o",
+        &brief,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = fs::read_to_string(&brief).unwrap();
+    assert!(
+        text.starts_with("Hello, about Magnetic building tiles"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n1. Colour 颜色: we need \u{201c}macaron pastel\u{201d}"),
+        "{text}"
+    );
+    assert!(text.contains("minimum order quantity (起订量)"), "{text}");
+    assert!(!text.contains("Ceramic mug"));
+
+    let out = bulkready(&[
+        &"export",
+        &file,
+        &"--format",
+        &"html",
+        &"--product",
+        &"9999",
+        &"-o",
+        &brief,
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("product 9999 is not in the project"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        fs::read_to_string(&brief).unwrap().starts_with("Hello"),
+        "left as it was"
+    );
+
+    // A missing photo: exported with a placeholder, exit 1, named on stderr.
+    let store = dir.path().join("demo.photos");
+    let victim = fs::read_dir(&store)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "jpg"))
+        .unwrap();
+    fs::remove_file(&victim).unwrap();
+    let _ = fs::remove_dir_all(store.join(".thumbs"));
+    let out_path = dir.path().join("gap.html");
+    let out = bulkready(&[&"export", &file, &"--format", &"html", &"-o", &out_path]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is not available"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        fs::read_to_string(&out_path)
+            .unwrap()
+            .contains("is not available")
+    );
+}

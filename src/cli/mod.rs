@@ -3,6 +3,7 @@
 //! Exit status everywhere: 0 fine, 1 findings (problems, failed files,
 //! gates not go), 2 error (unreadable file, bad arguments).
 
+mod export;
 mod import;
 mod project_cmds;
 mod rules_cmds;
@@ -90,6 +91,48 @@ pub enum Command {
         #[arg(long, value_parser = parse_time)]
         now: Option<chrono::NaiveDateTime>,
     },
+    /// Export a decision summary (HTML, PDF, Markdown) or the supplier brief
+    /// (plain text) of the project, one product or one order. Exit 1 when a
+    /// photo could not be embedded (a placeholder stands in its place).
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Only this product (see `bulkready list`).
+        #[arg(long, conflicts_with = "order")]
+        product: Option<u64>,
+        /// Only this order, with its product's listing and brief.
+        #[arg(long)]
+        order: Option<u64>,
+        /// The file to write (Markdown also writes OUT_files/ beside it).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Judge and date the summary at this local time (YYYY-MM-DDTHH:MM)
+        /// instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<chrono::NaiveDateTime>,
+    },
+}
+
+/// An export format on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Html,
+    Pdf,
+    #[value(alias = "markdown")]
+    Md,
+    Brief,
+}
+
+impl From<ExportFormat> for crate::report::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Html => Self::Html,
+            ExportFormat::Pdf => Self::Pdf,
+            ExportFormat::Md => Self::Markdown,
+            ExportFormat::Brief => Self::Brief,
+        }
+    }
 }
 
 /// An inspection level on the command line.
@@ -167,6 +210,17 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Verdict { file, json, now } => {
             let now = now.unwrap_or_else(|| chrono::Local::now().naive_local());
             rules_cmds::verdict(&file, json, now)
+        }
+        Command::Export {
+            file,
+            format,
+            product,
+            order,
+            out,
+            now,
+        } => {
+            let now = now.unwrap_or_else(|| chrono::Local::now().naive_local());
+            export::run(&file, format.into(), product, order, &out, now)
         }
     }
 }

@@ -2,12 +2,14 @@
 //! whole or truncated, EXIF orientation and time) and generating demo
 //! photos. No egui, no project files.
 
+mod annotate;
 mod jpeg;
 mod probe;
 pub mod synth;
 mod thumb_cache;
 mod thumbnail;
 
+pub use annotate::draw_marks;
 pub use probe::{Format, ImageInfo, MAX_MEGAPIXELS, MediaError, probe};
 pub use thumb_cache::{cache_thumbnail, cached_thumbnail, thumbnail_of};
 pub use thumbnail::{THUMB_PX, thumbnail};
