@@ -388,6 +388,7 @@ fn preferences_survive_a_restart_and_recent_projects_are_remembered() {
         Box::new(FakeDialogs {
             open: None,
             save: None,
+            export: None,
         }),
     );
     assert_eq!(app.prefs.recent, vec![path]);

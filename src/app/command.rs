@@ -43,6 +43,13 @@ pub enum Command {
         order: OrderId,
         image: image::RgbaImage,
     },
+    /// Write a decision summary (HTML, PDF, Markdown or the supplier
+    /// brief) of the project as it is now, in a background job.
+    Export {
+        format: crate::report::Format,
+        scope: crate::report::Scope,
+        out: PathBuf,
+    },
 }
 
 /// A change to the project. Edits with the same `key` in a row (typing in
@@ -117,6 +124,9 @@ impl fmt::Debug for Command {
                     image.width(),
                     image.height()
                 )
+            }
+            Command::Export { format, scope, out } => {
+                write!(f, "Export({format:?}, {scope:?}, {})", out.display())
             }
         }
     }

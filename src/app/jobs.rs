@@ -35,7 +35,9 @@ pub enum JobResult {
     },
     Autosaved(Result<(), String>),
     DemoWritten(Result<PathBuf, String>),
-    /// Progress of a long job (import): `done` of `total`.
+    /// An export written, or why not.
+    Exported(Result<crate::report::ExportOutput, String>),
+    /// Progress of a long job (import, export): `done` of `total`.
     Progress {
         job: &'static str,
         done: usize,
@@ -177,6 +179,7 @@ fn final_of(r: &JobResult) -> Option<&'static str> {
         JobResult::Imported { .. } => IMPORT,
         JobResult::ThumbnailsDone => THUMBNAILS,
         JobResult::FullImage { .. } => FULL_IMAGE,
+        JobResult::Exported(_) => EXPORT,
         JobResult::Progress { .. } | JobResult::Thumbnail { .. } => return None,
     })
 }
@@ -203,6 +206,7 @@ pub const WATCH: &str = "watch";
 pub const IMPORT: &str = "import";
 pub const THUMBNAILS: &str = "thumbnails";
 pub const FULL_IMAGE: &str = "full image";
+pub const EXPORT: &str = "export";
 
 /// Reads a project and what the window needs to know about it.
 pub fn open(path: PathBuf) -> JobResult {

@@ -48,6 +48,8 @@ pub enum Event {
     Created(u64),
     /// The project was replaced (opened, closed, new, reloaded).
     Replaced,
+    /// An export was written here.
+    Exported(PathBuf),
 }
 
 pub struct Session {
@@ -71,6 +73,8 @@ pub struct Session {
     last_watch: Instant,
     /// Photo import and thumbnails (see `session_photos.rs`).
     photos: photos::PhotoJobs,
+    /// Steps done and in all while an export runs (`session_export.rs`).
+    export_progress: Option<(usize, usize)>,
 }
 
 impl Session {
@@ -92,6 +96,7 @@ impl Session {
             last_autosave: now,
             last_watch: now,
             photos: photos::PhotoJobs::default(),
+            export_progress: None,
         }
     }
 
@@ -165,6 +170,7 @@ impl Session {
             } => self.import_photos(order, parcel, paths),
             Command::CancelImport => self.cancel_import(),
             Command::PastePhoto { order, image } => self.paste_photo(order, image),
+            Command::Export { format, scope, out } => self.export(format, scope, out),
         }
     }
 
@@ -380,6 +386,12 @@ impl Session {
             } => self.saved(path, version, result),
             JobResult::Autosaved(Ok(())) => {}
             JobResult::Autosaved(Err(e)) => self.toasts.push(format!("Autosave failed: {e}")),
+            JobResult::Progress {
+                job: jobs::EXPORT,
+                done,
+                total,
+            } => self.export_progress = Some((done, total)),
+            JobResult::Exported(result) => self.exported(result),
             r @ (JobResult::Progress { .. }
             | JobResult::Imported { .. }
             | JobResult::Thumbnail { .. }
@@ -444,6 +456,9 @@ fn display_name(path: &Path) -> String {
 
 #[path = "session_photos.rs"]
 mod photos;
+
+#[path = "session_export.rs"]
+mod export;
 
 #[cfg(test)]
 #[path = "session_tests.rs"]

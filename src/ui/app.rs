@@ -88,6 +88,9 @@ pub struct BulkReadyApp {
     pub(crate) full: super::full_images::FullImages,
     /// Which photos the grid shows.
     pub photo_filter: super::photo_list_ui::PhotoFilter,
+    /// The export window's choices, and the last file exported.
+    pub(crate) export: super::export_ui::ExportDraft,
+    pub last_export: Option<PathBuf>,
     /// Photos whose thumbnails the grid asked for this frame.
     pub(crate) wanted_thumbs: Vec<(crate::model::PhotoId, crate::model::StoredFile)>,
 }
@@ -134,6 +137,8 @@ impl BulkReadyApp {
             compare: None,
             full: Default::default(),
             wanted_thumbs: Vec::new(),
+            export: Default::default(),
+            last_export: None,
             photo_filter: Default::default(),
         }
     }
@@ -187,6 +192,10 @@ impl BulkReadyApp {
         for event in self.session.take_events() {
             match event {
                 Event::Opened(path) | Event::Saved(path) => self.prefs.remember(path),
+                Event::Exported(path) => {
+                    self.dialogs.reveal(&path);
+                    self.last_export = Some(path);
+                }
                 Event::Created(id) => self.select_created(id),
                 Event::Replaced => {
                     self.selection = Selection::None;
@@ -324,6 +333,7 @@ impl eframe::App for BulkReadyApp {
                 shortcuts::Action::Command(c) => self.commands.push(c),
                 shortcuts::Action::Open => self.open_dialog(),
                 shortcuts::Action::SaveAs => self.save_as(),
+                shortcuts::Action::Export => self.export.open = self.session.doc.is_some(),
             }
         }
         for command in std::mem::take(&mut self.commands) {
@@ -393,6 +403,7 @@ impl eframe::App for BulkReadyApp {
                 }
             });
         }
+        super::export_ui::export_window(self, ui.ctx());
         modals_ui::modals(self, ui.ctx());
         modals_ui::toasts(self, ui.ctx());
         if !self.commands.is_empty() {

@@ -6,10 +6,8 @@
 use eframe::egui;
 use std::sync::Arc;
 
-const NOTO_SC: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/NotoSansSC-subset.otf"
-));
+/// The same bytes the PDF export embeds (one copy in the binary).
+use crate::report::pdf::font::NOTO_SC;
 
 pub fn install(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();

@@ -64,6 +64,9 @@ fn file_menu(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
     if item(ui, "Save as…", Some(&shortcuts::SAVE_AS), open) {
         app.save_as();
     }
+    if item(ui, "Export…", Some(&shortcuts::EXPORT), open) {
+        app.export.open = true;
+    }
     if item(ui, "Close project", None, open) {
         app.push(Command::CloseProject);
     }
@@ -108,12 +111,17 @@ pub fn status_bar(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
                 }
                 ui.separator();
             }
+            if let Some((done, total)) = app.session.export_progress() {
+                ui.spinner();
+                ui.label(format!("Exporting: step {done} of {total}"));
+                ui.separator();
+            }
             // Watching the file for outside changes is not worth a spinner.
             let busy: Vec<_> = app
                 .session
                 .busy()
                 .iter()
-                .filter(|j| **j != "watch")
+                .filter(|j| **j != "watch" && **j != "export")
                 .collect();
             if !busy.is_empty() {
                 ui.spinner();
@@ -149,6 +157,7 @@ fn busy_word(job: &str) -> String {
         "recover" => "Recovering…".into(),
         "import" => "Importing…".into(),
         "thumbnails" => "Making thumbnails…".into(),
+        "export" => "Exporting…".into(),
         other => format!("{other}…"),
     }
 }

@@ -8,6 +8,7 @@ mod compare_view_ui;
 mod decision_ui;
 mod dialogs;
 mod editor_ui;
+mod export_ui;
 mod fields;
 mod fonts;
 mod full_images;

@@ -13,12 +13,14 @@ pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
 /// What a shortcut asks for: a command, or a dialog first.
 pub enum Action {
     Command(Command),
     Open,
     SaveAs,
+    Export,
 }
 
 /// The shortcuts pressed this frame, consumed so widgets do not see them.
@@ -43,6 +45,9 @@ pub fn consume(ctx: &egui::Context) -> Vec<Action> {
         }
         if i.consume_shortcut(&OPEN) {
             out.push(Action::Open);
+        }
+        if i.consume_shortcut(&EXPORT) {
+            out.push(Action::Export);
         }
         out
     })

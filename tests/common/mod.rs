@@ -14,6 +14,8 @@ use std::time::Duration;
 pub struct FakeDialogs {
     pub open: Option<PathBuf>,
     pub save: Option<PathBuf>,
+    /// Where exports go.
+    pub export: Option<PathBuf>,
 }
 
 impl Dialogs for FakeDialogs {
@@ -23,16 +25,29 @@ impl Dialogs for FakeDialogs {
     fn save_project(&self, _suggested: &str) -> Option<PathBuf> {
         self.save.clone()
     }
+    fn save_export(&self, _suggested: &str, _extension: &str) -> Option<PathBuf> {
+        self.export.clone()
+    }
 }
 
 pub fn harness(open: Option<PathBuf>, save: Option<PathBuf>) -> Harness<'static, BulkReadyApp> {
+    harness_with(
+        open,
+        FakeDialogs {
+            open: None,
+            save,
+            export: None,
+        },
+    )
+}
+
+/// The app opening `open`, with these dialogs.
+pub fn harness_with(open: Option<PathBuf>, dialogs: FakeDialogs) -> Harness<'static, BulkReadyApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         // Growing grids and scrolling take a few frames to settle.
         .with_max_steps(16)
-        .build_eframe(move |cc| {
-            BulkReadyApp::with_dialogs(cc, open, Box::new(FakeDialogs { open: None, save }))
-        })
+        .build_eframe(move |cc| BulkReadyApp::with_dialogs(cc, open, Box::new(dialogs)))
 }
 
 /// Steps the app until `done` holds (background jobs finish on their own

@@ -1,0 +1,67 @@
+//! Exports in the background: a copy of the project as it is now is
+//! summarised and written by `report::export` on a job thread, with
+//! progress; when done the window is told where the file is (to reveal it).
+
+use super::{Event, Session};
+use crate::app::jobs::{self, JobResult};
+use crate::report::{self, ExportOutput, Format, Scope};
+use std::path::PathBuf;
+
+impl Session {
+    pub(super) fn export(&mut self, format: Format, scope: Scope, out: PathBuf) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        if self.jobs.is_running(jobs::EXPORT) {
+            self.toasts
+                .push("An export is under way: wait for it to finish.".into());
+            return;
+        }
+        let project = doc.project.clone();
+        let project_path = doc.path.clone();
+        let now = chrono::Local::now().naive_local();
+        self.export_progress = Some((0, 1));
+        self.jobs.spawn_reporting(jobs::EXPORT, move |report| {
+            let result = report::export(
+                &project,
+                project_path.as_deref(),
+                format,
+                scope,
+                &out,
+                now,
+                &mut |done, total| {
+                    report.send(JobResult::Progress {
+                        job: jobs::EXPORT,
+                        done,
+                        total,
+                    })
+                },
+            );
+            JobResult::Exported(result.map_err(|e| format!("{}: {e}", out.display())))
+        });
+    }
+
+    /// Steps done and in all, while an export runs.
+    pub fn export_progress(&self) -> Option<(usize, usize)> {
+        self.export_progress
+    }
+
+    pub(super) fn exported(&mut self, result: Result<ExportOutput, String>) {
+        self.export_progress = None;
+        match result {
+            Ok(out) => {
+                let name = out
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let photos = match out.missing_photos.len() {
+                    0 => format!("{} photos", out.photos),
+                    n => format!("{} photos, {n} could not be read", out.photos),
+                };
+                self.toasts.push(format!("Exported {name} ({photos})"));
+                self.events.push(Event::Exported(out.path));
+            }
+            Err(e) => self.error = Some(format!("The export failed: {e}")),
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! File → Export… (Ctrl+E): the format and what to export (the project, the
+//! selected product or the selected order), then where to write it. The
+//! export runs in the background with progress in the status bar; when it
+//! is done the file is shown in the file manager.
+
+use super::app::{BulkReadyApp, Selection};
+use crate::app::Command;
+use crate::model::Project;
+use crate::report::{Format, Scope};
+use eframe::egui;
+
+/// The export window's choices, kept while the app runs.
+pub struct ExportDraft {
+    pub open: bool,
+    pub format: Format,
+    pub scope: Scope,
+}
+
+impl Default for ExportDraft {
+    fn default() -> Self {
+        ExportDraft {
+            open: false,
+            format: Format::Html,
+            scope: Scope::Project,
+        }
+    }
+}
+
+/// The scopes offered for the current selection, with their names.
+fn scopes(project: &Project, selection: Selection) -> Vec<(Scope, String)> {
+    let mut out = vec![(
+        Scope::Project,
+        format!("The whole project ({} products)", project.products.len()),
+    )];
+    let product = match selection {
+        Selection::Product(id) => project.product(id),
+        Selection::Order(id) => project.order(id).map(|(p, _)| p),
+        Selection::None => None,
+    };
+    if let Some(p) = product {
+        out.push((Scope::Product(p.id), format!("The product {}", p.name)));
+    }
+    if let Selection::Order(id) = selection
+        && let Some((_, o)) = project.order(id)
+    {
+        out.push((
+            Scope::Order(o.id),
+            format!("The {} order {}", o.kind.label(), o.number),
+        ));
+    }
+    out
+}
+
+/// A file name for the export: the project's name and the scope.
+fn suggested_name(project: &Project, scope: Scope, format: Format) -> String {
+    let what = match scope {
+        Scope::Project => String::new(),
+        Scope::Product(id) => project
+            .product(id)
+            .map(|p| format!(" - {}", p.name))
+            .unwrap_or_default(),
+        Scope::Order(id) => project
+            .order(id)
+            .map(|(_, o)| format!(" - {} {}", o.kind.label(), o.number))
+            .unwrap_or_default(),
+    };
+    let kind = if format == Format::Brief {
+        "supplier brief"
+    } else {
+        "decision summary"
+    };
+    let name: String = format!("{} {kind}{what}", project.name)
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .collect();
+    format!("{}.{}", name.trim(), format.extension())
+}
+
+pub fn export_window(app: &mut BulkReadyApp, ctx: &egui::Context) {
+    if !app.export.open {
+        return;
+    }
+    let Some(project) = app.session.project() else {
+        app.export.open = false;
+        return;
+    };
+    let options = scopes(project, app.selection);
+    if !options.iter().any(|(s, _)| *s == app.export.scope) {
+        app.export.scope = options.last().map_or(Scope::Project, |(s, _)| *s);
+    }
+    let mut go = false;
+    let mut cancel = false;
+    let modal = egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Export a decision summary");
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Format").strong());
+        for f in Format::ALL {
+            ui.radio_value(&mut app.export.format, f, f.label());
+        }
+        ui.label(
+            egui::RichText::new(match app.export.format {
+                Format::Html => "One file with the photos inside; opens in any browser, prints well.",
+                Format::Pdf => "The same content as a PDF, with the Chinese font and photos embedded.",
+                Format::Markdown => "A .md file and a folder of thumbnails beside it.",
+                Format::Brief => "Deviations and missing confirmations as a numbered list to paste to the seller (English, with the Chinese terms).",
+            })
+            .small(),
+        );
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("What").strong());
+        for (scope, name) in &options {
+            ui.radio_value(&mut app.export.scope, *scope, name);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            go = ui.button("Export…").clicked();
+            cancel = ui.button("Cancel").clicked();
+        });
+    });
+    if cancel || modal.should_close() {
+        app.export.open = false;
+        return;
+    }
+    if go {
+        let (format, scope) = (app.export.format, app.export.scope);
+        let suggested = suggested_name(project, scope, format);
+        if let Some(out) = app.dialogs.save_export(&suggested, format.extension()) {
+            app.export.open = false;
+            app.push(Command::Export { format, scope, out });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Order, OrderId, OrderKind, Product, ProductId};
+
+    #[test]
+    fn the_scopes_follow_the_selection_and_names_are_safe_for_files() {
+        let mut p = Project::new("Shop 店铺");
+        p.products.push(Product {
+            id: ProductId(1),
+            name: "Mug/cup".into(),
+            orders: vec![Order {
+                id: OrderId(2),
+                kind: OrderKind::Bulk,
+                number: "42".into(),
+                ..Order::default()
+            }],
+            ..Product::default()
+        });
+        let kinds =
+            |s: Selection| -> Vec<Scope> { scopes(&p, s).into_iter().map(|x| x.0).collect() };
+        assert_eq!(kinds(Selection::None), [Scope::Project]);
+        assert_eq!(
+            kinds(Selection::Order(OrderId(2))),
+            [
+                Scope::Project,
+                Scope::Product(ProductId(1)),
+                Scope::Order(OrderId(2))
+            ]
+        );
+        assert_eq!(
+            suggested_name(&p, Scope::Product(ProductId(1)), Format::Pdf),
+            "Shop 店铺 decision summary - Mug-cup.pdf"
+        );
+        assert_eq!(
+            suggested_name(&p, Scope::Project, Format::Brief),
+            "Shop 店铺 supplier brief.txt"
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! File → Export… in the window, driven by egui_kittest: the format and
+//! scope chosen there, the export written in the background, the file
+//! handed to the file manager.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+use bulkready::ui::BulkReadyApp;
+use common::*;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn demo_with_export_to(
+    out: &std::path::Path,
+) -> (tempfile::TempDir, Harness<'static, BulkReadyApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = bulkready::app::demo::write(dir.path()).unwrap();
+    let mut h = harness_with(
+        Some(path),
+        FakeDialogs {
+            open: None,
+            save: None,
+            export: Some(out.to_path_buf()),
+        },
+    );
+    wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
+    (dir, h)
+}
+
+#[test]
+fn a_product_is_exported_as_html_from_the_window() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("tiles.html");
+    let (_dir, mut h) = demo_with_export_to(&out);
+    h.get_by_label("Magnetic building tiles, 60 pcs").click();
+    settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    settle(&mut h);
+    assert!(h.query_by_label("Export a decision summary").is_some());
+    click(&mut h, "The product Magnetic building tiles, 60 pcs");
+    click(&mut h, "Export…");
+    wait_until(&mut h, "the export", |app| app.last_export.is_some());
+    assert_eq!(h.state().last_export.as_deref(), Some(out.as_path()));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Magnetic building tiles"), "the product");
+    assert!(html.contains("NO-GO"), "its verdict");
+    assert!(
+        !html.contains("Ceramic mug 350 ml"),
+        "only the product chosen, not the whole project"
+    );
+    assert!(html.contains("亲，大货和样品一样的"), "the seller's reply");
+    assert!(h.query_by_label("Export a decision summary").is_none());
+}
+
+#[test]
+fn the_supplier_brief_is_exported_for_the_whole_project() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("brief.txt");
+    let (_dir, mut h) = demo_with_export_to(&out);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    settle(&mut h);
+    click(&mut h, "Supplier brief (text)");
+    assert!(h.query_by_label_contains("The whole project").is_some());
+    click(&mut h, "Export…");
+    wait_until(&mut h, "the export", |app| app.last_export.is_some());
+    let brief = std::fs::read_to_string(&out).unwrap();
+    assert!(brief.contains("颜色"), "{brief}");
+}
