@@ -2,8 +2,10 @@
 //! whole or truncated, EXIF orientation and time) and generating demo
 //! photos. No egui, no project files.
 
+mod fast_jpeg;
 mod jpeg;
 mod probe;
+mod resize;
 pub mod synth;
 mod thumb_cache;
 mod thumbnail;
