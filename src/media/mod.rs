@@ -4,12 +4,14 @@
 
 mod fast_jpeg;
 mod jpeg;
+mod parallel;
 mod probe;
 mod resize;
 pub mod synth;
 mod thumb_cache;
 mod thumbnail;
 
+pub use parallel::{default_threads, for_each_parallel};
 pub use probe::{Format, ImageInfo, MAX_MEGAPIXELS, MediaError, probe};
-pub use thumb_cache::{cache_thumbnail, cached_thumbnail, thumbnail_of};
+pub use thumb_cache::{cache_thumbnail, cached_thumbnail, thumbnail_of, thumbnails_parallel};
 pub use thumbnail::{THUMB_PX, thumbnail};
