@@ -4,14 +4,26 @@
 //! existing at full size), then a SIMD resize to the exact size.
 
 use super::probe::MAX_DECODE_BYTES;
-use super::resize;
+use super::{dc_jpeg, resize};
 use image::RgbaImage;
 use jpeg_decoder::{Decoder, PixelFormat};
 
-/// The JPEG in `bytes` shrunk to `width`×`height` (its stored size fitted
-/// to the thumbnail; orientation is the caller's). An error means this path
-/// cannot do it: damaged data, or a 12-bit JPEG.
-pub(crate) fn shrink(bytes: &[u8], width: u32, height: u32) -> Result<RgbaImage, String> {
+/// The JPEG in `bytes`, of `full` size, shrunk to `width`×`height` (its
+/// stored size fitted to the thumbnail; orientation is the caller's). An
+/// error means this path cannot do it: damaged data, or a 12-bit JPEG.
+pub(crate) fn shrink(
+    bytes: &[u8],
+    full: (u32, u32),
+    width: u32,
+    height: u32,
+) -> Result<RgbaImage, String> {
+    // At 1/8 scale, the DC coefficients alone are the picture.
+    if full.0.div_ceil(8) >= width
+        && full.1.div_ceil(8) >= height
+        && let Some(small) = dc_jpeg::decode_eighth(bytes)
+    {
+        return Ok(resize::resize(small, width, height, true));
+    }
     let mut decoder = Decoder::new(bytes);
     decoder.set_max_decoding_buffer_size(usize::try_from(MAX_DECODE_BYTES).unwrap_or(usize::MAX));
     let request = |side: u32| u16::try_from(side).unwrap_or(u16::MAX);

@@ -2,6 +2,7 @@
 //! whole or truncated, EXIF orientation and time) and generating demo
 //! photos. No egui, no project files.
 
+mod dc_jpeg;
 mod fast_jpeg;
 mod jpeg;
 mod parallel;

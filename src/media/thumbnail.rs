@@ -21,7 +21,7 @@ pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<RgbaImage, MediaError> {
     let header = check_header(bytes)?;
     if header.format == Format::Jpeg {
         let (w, h) = resize::fit(header.width, header.height, max_side);
-        if let Ok(small) = fast_jpeg::shrink(bytes, w, h) {
+        if let Ok(small) = fast_jpeg::shrink(bytes, (header.width, header.height), w, h) {
             let orientation = Orientation::from_exif(exif_orientation_and_time(bytes).0 as u8)
                 .unwrap_or(Orientation::NoTransforms);
             return Ok(upright(small, orientation));

@@ -88,7 +88,7 @@ fn progressive_jpegs_give_the_same_thumbnail_as_baseline_ones() {
     let baseline = thumbnail(&big_jpeg(false), 256).unwrap();
     let progressive = big_jpeg(true);
     assert!(
-        fast_jpeg::shrink(&progressive, 256, 192).is_ok(),
+        fast_jpeg::shrink(&progressive, (2000, 1500), 256, 192).is_ok(),
         "fast path"
     );
     let t = thumbnail(&progressive, 256).unwrap();
@@ -118,7 +118,10 @@ fn cmyk_and_ycck_jpegs_come_out_in_their_colours() {
         Encoder::new(&mut jpeg, 95)
             .encode(&cmyk_quadrants(), 128, 128, colour_type)
             .unwrap();
-        assert!(fast_jpeg::shrink(&jpeg, 64, 64).is_ok(), "fast path");
+        assert!(
+            fast_jpeg::shrink(&jpeg, (128, 128), 64, 64).is_ok(),
+            "fast path"
+        );
         let t = thumbnail(&jpeg, 64).unwrap();
         assert_eq!(t.dimensions(), (64, 64));
         for ((x, y), rgb) in [
