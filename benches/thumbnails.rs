@@ -19,7 +19,8 @@
 //!   (JPEG shrink-on-load), resize, auto-rotate, PNG written (no fsync).
 //!
 //! Runs (each `THUMB_BENCH_RUNS` times, default 3, interleaved; median and
-//! min wall time of the whole process, from spawn to exit):
+//! min wall time of the whole process, from spawn to exit, and median CPU
+//! time, user + system, which other work on the machine disturbs less):
 //! - 1 thread: ours with 1 worker, vips with `VIPS_CONCURRENCY=1`; both
 //!   pinned to CPU 0 with `taskset` when it exists (`jpeg-decoder` and vips
 //!   both start helper threads of their own).
@@ -145,7 +146,7 @@ fn main() -> Result<()> {
                 let _ = std::fs::remove_dir_all(&out);
                 std::fs::create_dir_all(&out)?;
             }
-            let (time, rss) = timed(&setup.processes)?;
+            let (time, cpu, rss) = timed(&setup.processes)?;
             if setup.name.starts_with("vips") {
                 let made = std::fs::read_dir(&out)?.count();
                 if made != paths.len() {
@@ -157,27 +158,30 @@ fn main() -> Result<()> {
                 }
             }
             eprintln!(
-                "run {}: {:<45} {:>7.2} s",
+                "run {}: {:<45} {:>7.2} s, CPU {:.2} s",
                 run + 1,
                 setup.name,
-                time.as_secs_f64()
+                time.as_secs_f64(),
+                cpu.as_secs_f64()
             );
             setup.times.push(time);
+            setup.cpu.push(cpu);
             setup.rss = rss;
         }
     }
 
     println!();
     println!(
-        "{:<45} {:>9} {:>9} {:>12}",
-        "256-px thumbnails", "median s", "min s", "peak RSS MB"
+        "{:<45} {:>9} {:>9} {:>10} {:>12}",
+        "256-px thumbnails", "median s", "min s", "CPU s", "peak RSS MB"
     );
     for s in &setups {
         println!(
-            "{:<45} {:>9.2} {:>9.2} {:>12}",
+            "{:<45} {:>9.2} {:>9.2} {:>10.2} {:>12}",
             s.name,
             s.median().as_secs_f64(),
             s.min().as_secs_f64(),
+            s.median_cpu().as_secs_f64(),
             s.rss_text()
         );
     }
@@ -208,6 +212,7 @@ struct Setup {
     name: String,
     processes: Vec<Process>,
     times: Vec<Duration>,
+    cpu: Vec<Duration>,
     /// Peak RSS in kB of each process of the last run.
     rss: Vec<u64>,
 }
@@ -218,14 +223,17 @@ impl Setup {
             name: name.to_string(),
             processes,
             times: Vec::new(),
+            cpu: Vec::new(),
             rss: Vec::new(),
         }
     }
 
     fn median(&self) -> Duration {
-        let mut t = self.times.clone();
-        t.sort_unstable();
-        t.get(t.len() / 2).copied().unwrap_or_default()
+        median(&self.times)
+    }
+
+    fn median_cpu(&self) -> Duration {
+        median(&self.cpu)
     }
 
     fn min(&self) -> Duration {
@@ -246,11 +254,18 @@ impl Setup {
     }
 }
 
+fn median(times: &[Duration]) -> Duration {
+    let mut t = times.to_vec();
+    t.sort_unstable();
+    t.get(t.len() / 2).copied().unwrap_or_default()
+}
+
 /// Starts the processes together, waits for all; the wall time from the
-/// first start to the last exit, and each one's peak RSS (kB) when
-/// `/usr/bin/time` is there to tell it.
+/// first start to the last exit, and, when `/usr/bin/time` is there to
+/// tell them, the CPU time (user + system) of all and each one's peak RSS
+/// (kB).
 type Process = (Vec<(&'static str, &'static str)>, Vec<String>);
-fn timed(processes: &[Process]) -> Result<(Duration, Vec<u64>)> {
+fn timed(processes: &[Process]) -> Result<(Duration, Duration, Vec<u64>)> {
     let time = Path::new("/usr/bin/time");
     let tmp = tempfile::tempdir()?;
     let start = Instant::now();
@@ -259,7 +274,7 @@ fn timed(processes: &[Process]) -> Result<(Duration, Vec<u64>)> {
         let report = tmp.path().join(format!("{i}.txt"));
         let mut command = if time.exists() {
             let mut c = Command::new(time);
-            c.arg("-f").arg("%M").arg("-o").arg(&report).args(cmd);
+            c.arg("-f").arg("%M %U %S").arg("-o").arg(&report).args(cmd);
             c
         } else {
             let mut c = Command::new(&cmd[0]);
@@ -276,18 +291,26 @@ fn timed(processes: &[Process]) -> Result<(Duration, Vec<u64>)> {
         ));
     }
     let mut rss = Vec::new();
+    let mut cpu = Duration::ZERO;
     for (mut child, report) in children {
         let status = child.wait()?;
         if !status.success() {
             bail!("a benchmark process failed: {status}");
         }
-        if let Ok(text) = std::fs::read_to_string(&report)
-            && let Some(kb) = text.lines().last().and_then(|l| l.trim().parse().ok())
-        {
-            rss.push(kb);
+        let text = std::fs::read_to_string(&report).unwrap_or_default();
+        let fields: Vec<f64> = text
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        if let [kb, user, system] = fields[..] {
+            rss.push(kb as u64);
+            cpu += Duration::from_secs_f64(user + system);
         }
     }
-    Ok((start.elapsed(), rss))
+    Ok((start.elapsed(), cpu, rss))
 }
 
 /// `--child THREADS DIR`: our pipeline over the corpus store, as the
