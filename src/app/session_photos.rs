@@ -5,6 +5,7 @@ use super::Session;
 use crate::app::command::Edit;
 use crate::app::import;
 use crate::app::jobs::{self, JobResult};
+use crate::media;
 use crate::model::{OrderId, ParcelId, PhotoId, StoredFile};
 use crate::store::PhotoStore;
 use image::RgbaImage;
@@ -158,14 +159,22 @@ impl Session {
         let store = PhotoStore::for_project(&path);
         let generation = self.photos.generation;
         self.jobs.spawn_reporting(jobs::THUMBNAILS, move |report| {
-            for (photo, file) in wanted {
-                let result = crate::media::thumbnail_of(&store, &file, size);
-                report.send(JobResult::Thumbnail {
-                    generation,
-                    photo,
-                    result,
-                });
-            }
+            let (photos, files): (Vec<PhotoId>, Vec<StoredFile>) = wanted.into_iter().unzip();
+            // One photo per core; each thumbnail is sent as soon as it is made.
+            media::thumbnails_parallel(
+                &store,
+                &files,
+                size,
+                media::default_threads(),
+                || false,
+                |i, result| {
+                    report.send(JobResult::Thumbnail {
+                        generation,
+                        photo: photos[i],
+                        result,
+                    });
+                },
+            );
             JobResult::ThumbnailsDone
         });
     }

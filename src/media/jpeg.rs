@@ -42,11 +42,15 @@ pub(crate) fn is_complete(bytes: &[u8]) -> bool {
             // Entropy-coded data: runs until a marker that is not a stuffed
             // 0xFF00 or a restart marker.
             loop {
+                // 0xFF is rare in entropy-coded data: jump to the next one.
+                match bytes.get(i..).and_then(|rest| memchr::memchr(0xFF, rest)) {
+                    Some(ff) => i += ff,
+                    None => return false,
+                }
                 match bytes.get(i..i + 2) {
                     None => return false,
                     Some([0xFF, 0x00]) | Some([0xFF, 0xD0..=0xD7]) => i += 2,
-                    Some([0xFF, _]) => break,
-                    Some(_) => i += 1,
+                    Some(_) => break,
                 }
             }
         }

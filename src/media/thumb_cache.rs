@@ -57,6 +57,27 @@ pub fn thumbnail_of(store: &PhotoStore, file: &StoredFile, size: u32) -> Result<
     Ok(thumb)
 }
 
+/// [`thumbnail_of`] for many stored photos on `threads` threads (see
+/// [`default_threads`](super::default_threads)): `on_done(index, result)`
+/// is called from the worker threads as each thumbnail is ready; once
+/// `cancelled()` is true no new photo is started. Returns how many were done.
+pub fn thumbnails_parallel(
+    store: &PhotoStore,
+    files: &[StoredFile],
+    size: u32,
+    threads: usize,
+    cancelled: impl Fn() -> bool + Sync,
+    on_done: impl Fn(usize, Result<RgbaImage, String>) + Sync,
+) -> usize {
+    super::parallel::for_each_parallel(
+        files,
+        threads,
+        cancelled,
+        |file| thumbnail_of(store, file, size),
+        on_done,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -94,6 +115,48 @@ mod tests {
         std::fs::remove_file(&cached).unwrap();
         assert_eq!(thumbnail_of(&store, &file, 128).unwrap(), first);
         assert!(cached.exists(), "rebuilt when missing");
+    }
+
+    #[test]
+    fn a_batch_is_made_on_several_threads_and_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = PhotoStore::for_project(&dir.path().join("t.ron"));
+        let mut files: Vec<StoredFile> = [1, 3, 6, 8]
+            .iter()
+            .map(|&o| {
+                let jpeg = render(&Scene::Mug { colour: [9, 9, 9] }, o, None);
+                store.add(&jpeg, &format!("{o}.jpg"), "jpg").unwrap()
+            })
+            .collect();
+        files.push(StoredFile {
+            path: "gone.jpg".into(),
+            hash: "00".into(),
+            original_name: "gone.jpg".into(),
+        });
+        let results = std::sync::Mutex::new(Vec::new());
+        let n = thumbnails_parallel(
+            &store,
+            &files,
+            64,
+            2,
+            || false,
+            |i, r| {
+                results.lock().unwrap().push((i, r.map(|t| t.dimensions())));
+            },
+        );
+        assert_eq!(n, 5);
+        let mut results = results.into_inner().unwrap();
+        results.sort_by_key(|(i, _)| *i);
+        for (i, r) in &results[..4] {
+            assert_eq!(r, &Ok((64, 48)), "photo {i}");
+            assert!(thumb_path(&store, &files[*i], 64).exists());
+        }
+        assert!(
+            results[4]
+                .1
+                .as_ref()
+                .is_err_and(|e| e.starts_with("gone.jpg:"))
+        );
     }
 
     #[test]

@@ -1,7 +1,13 @@
 //! Thumbnails: decode within limits, shrink, then turn upright (rotating a
-//! thumbnail is cheaper than rotating the full image).
+//! thumbnail is cheaper than rotating the full image). JPEGs take a fast
+//! path (decoded at a reduced scale, see `fast_jpeg`); other formats, and
+//! JPEGs that path cannot read, are decoded whole by the `image` crate.
 
-use super::probe::{MAX_DECODE_BYTES, MediaError, check_header, corrupt};
+use super::probe::{
+    Format, Header, MAX_DECODE_BYTES, MediaError, check_header, corrupt, exif_orientation_and_time,
+};
+use super::{fast_jpeg, resize};
+use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbaImage};
 use std::io::Cursor;
 
@@ -9,10 +15,28 @@ use std::io::Cursor;
 pub const THUMB_PX: u32 = 256;
 
 /// A thumbnail of at most `max_side` pixels on its longer side, with EXIF
-/// orientation applied. Refuses what [`probe`] refuses, without decoding
-/// anything over the limits.
+/// orientation applied. Refuses what [`probe`](super::probe) refuses,
+/// without decoding anything over the limits.
 pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<RgbaImage, MediaError> {
     let header = check_header(bytes)?;
+    if header.format == Format::Jpeg {
+        let (w, h) = resize::fit(header.width, header.height, max_side);
+        if let Ok(small) = fast_jpeg::shrink(bytes, (header.width, header.height), w, h) {
+            let orientation = Orientation::from_exif(exif_orientation_and_time(bytes).0 as u8)
+                .unwrap_or(Orientation::NoTransforms);
+            return Ok(upright(small, orientation));
+        }
+    }
+    full_decode_thumbnail(bytes, &header, max_side)
+}
+
+/// The thumbnail by way of a full decode with the `image` crate, under
+/// [`MAX_DECODE_BYTES`].
+pub(crate) fn full_decode_thumbnail(
+    bytes: &[u8],
+    header: &Header,
+    max_side: u32,
+) -> Result<RgbaImage, MediaError> {
     let mut reader = ImageReader::with_format(Cursor::new(bytes), header.image_format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_DECODE_BYTES);
@@ -20,17 +44,21 @@ pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<RgbaImage, MediaError> {
     let mut decoder = reader
         .into_decoder()
         .map_err(|e| corrupt(header.format, e))?;
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let image = DynamicImage::from_decoder(decoder).map_err(|e| corrupt(header.format, e))?;
-    let mut small = if image.width().max(image.height()) > max_side {
-        image.thumbnail(max_side, max_side)
-    } else {
-        image
-    };
-    small.apply_orientation(orientation);
-    Ok(small.to_rgba8())
+    let opaque = !image.color().has_alpha();
+    let (w, h) = resize::fit(image.width(), image.height(), max_side);
+    let small = resize::resize(image.into_rgba8(), w, h, opaque);
+    Ok(upright(small, orientation))
+}
+
+fn upright(image: RgbaImage, orientation: Orientation) -> RgbaImage {
+    if orientation == Orientation::NoTransforms {
+        return image;
+    }
+    let mut image = DynamicImage::ImageRgba8(image);
+    image.apply_orientation(orientation);
+    image.into_rgba8()
 }
 
 #[cfg(test)]
@@ -88,3 +116,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "thumbnail_tests.rs"]
+mod fast_path_tests;
