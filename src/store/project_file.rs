@@ -152,6 +152,7 @@ fn write_atomically_with(
     keep_backup: bool,
     write: impl FnOnce(&Path, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), StoreError> {
+    let _turn = WriteTurn::take(path);
     let tmp = temp_path(path);
     let result = write(&tmp, bytes);
     if let Err(e) = result {
@@ -176,6 +177,34 @@ fn write_atomically_with(
     })?;
     sync_parent(path);
     Ok(())
+}
+
+/// Paths being written by this process. Two threads writing the same file
+/// (the same photo imported twice at once, say) would share its temporary
+/// file; the second waits for the first instead.
+static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+static WRITTEN: std::sync::Condvar = std::sync::Condvar::new();
+
+/// The right to write one path, given back when dropped.
+struct WriteTurn(PathBuf);
+
+impl WriteTurn {
+    fn take(path: &Path) -> WriteTurn {
+        let mut writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        while writing.iter().any(|p| p == path) {
+            writing = WRITTEN.wait(writing).unwrap_or_else(|e| e.into_inner());
+        }
+        writing.push(path.to_path_buf());
+        WriteTurn(path.to_path_buf())
+    }
+}
+
+impl Drop for WriteTurn {
+    fn drop(&mut self) {
+        let mut writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        writing.retain(|p| p != &self.0);
+        WRITTEN.notify_all();
+    }
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -225,5 +254,29 @@ mod full_disk_tests {
         );
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 2, "only the file and its backup: {left:?}");
+    }
+}
+
+#[cfg(test)]
+mod concurrent_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn threads_writing_the_same_file_take_turns_and_all_succeed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("same.bin");
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::thread::scope(|s| {
+            for _ in 0..8 {
+                s.spawn(|| {
+                    for _ in 0..5 {
+                        write_atomically(&path, &bytes, false).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+        assert!(!temp_path(&path).exists());
     }
 }
