@@ -12,7 +12,8 @@ use image::RgbaImage;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 #[derive(Default)]
 pub(super) struct PhotoJobs {
@@ -65,21 +66,42 @@ impl Session {
         self.jobs.spawn_reporting(jobs::IMPORT, move |report| {
             let paths = import::expand_folders(paths);
             let total = paths.len();
-            let mut prepared = Vec::new();
-            let mut failed = Vec::new();
-            for (i, path) in paths.iter().enumerate() {
-                if cancel.load(Ordering::Relaxed) {
-                    break;
-                }
-                match import::prepare(&store, path) {
+            // One file per core: read, check it is a whole image, copy it
+            // into the store, make its thumbnail. Results keep file order.
+            let results = Mutex::new(Vec::with_capacity(total));
+            let done = AtomicUsize::new(0);
+            crate::media::for_each_parallel(
+                &paths,
+                crate::media::default_threads(),
+                || cancel.load(Ordering::Relaxed),
+                |path| {
+                    let prepared = import::prepare(&store, path);
+                    if let Ok(p) = &prepared {
+                        // Failing here only means the grid makes it later.
+                        let _ = crate::media::thumbnail_of(&store, &p.file, crate::media::THUMB_PX);
+                    }
+                    prepared
+                },
+                |i, result| {
+                    results
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((i, result));
+                    report.send(JobResult::Progress {
+                        job: jobs::IMPORT,
+                        done: done.fetch_add(1, Ordering::Relaxed) + 1,
+                        total,
+                    });
+                },
+            );
+            let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+            results.sort_by_key(|(i, _)| *i);
+            let (mut prepared, mut failed) = (Vec::new(), Vec::new());
+            for (_, r) in results {
+                match r {
                     Ok(p) => prepared.push(p),
                     Err(f) => failed.push(f),
                 }
-                report.send(JobResult::Progress {
-                    job: jobs::IMPORT,
-                    done: i + 1,
-                    total,
-                });
             }
             JobResult::Imported {
                 order,
