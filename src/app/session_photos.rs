@@ -27,7 +27,12 @@ pub(super) struct PhotoJobs {
     /// Counts projects opened: photo ids repeat between projects, so images
     /// made for one closed since are dropped.
     generation: u64,
+    /// Thumbnails asked for and not started; the thumbnail job's threads
+    /// take the newest first (what just scrolled into view).
+    thumb_queue: ThumbQueue,
 }
+
+type ThumbQueue = Arc<Mutex<Vec<(PhotoId, StoredFile, u32)>>>;
 
 impl PhotoJobs {
     pub(super) fn forget_thumbnails(&mut self) {
@@ -35,6 +40,8 @@ impl PhotoJobs {
         self.full.clear();
         self.requested.clear();
         self.generation += 1;
+        // A job still running for the old project keeps the old queue.
+        self.thumb_queue = ThumbQueue::default();
     }
 }
 
@@ -178,25 +185,38 @@ impl Session {
         if wanted.is_empty() {
             return;
         }
-        let store = PhotoStore::for_project(&path);
+        lock(&self.photos.thumb_queue).extend(wanted.into_iter().map(|(p, f)| (p, f, size)));
+        self.start_thumbnails(&path);
+    }
+
+    /// Starts the thumbnail job unless it runs: one thread per core, each
+    /// taking the newest request until none is left.
+    fn start_thumbnails(&mut self, project_path: &std::path::Path) {
+        if self.jobs.is_running(jobs::THUMBNAILS) || lock(&self.photos.thumb_queue).is_empty() {
+            return;
+        }
+        let store = PhotoStore::for_project(project_path);
         let generation = self.photos.generation;
+        let queue = self.photos.thumb_queue.clone();
         self.jobs.spawn_reporting(jobs::THUMBNAILS, move |report| {
-            let (photos, files): (Vec<PhotoId>, Vec<StoredFile>) = wanted.into_iter().unzip();
-            // One photo per core; each thumbnail is sent as soon as it is made.
-            media::thumbnails_parallel(
-                &store,
-                &files,
-                size,
-                media::default_threads(),
-                || false,
-                |i, result| {
-                    report.send(JobResult::Thumbnail {
-                        generation,
-                        photo: photos[i],
-                        result,
+            std::thread::scope(|s| {
+                for _ in 0..media::default_threads() {
+                    s.spawn(|| {
+                        loop {
+                            let next = lock(&queue).pop();
+                            let Some((photo, file, size)) = next else {
+                                break;
+                            };
+                            let result = media::thumbnail_of(&store, &file, size);
+                            report.send(JobResult::Thumbnail {
+                                generation,
+                                photo,
+                                result,
+                            });
+                        }
                     });
-                },
-            );
+                }
+            });
             JobResult::ThumbnailsDone
         });
     }
@@ -243,7 +263,12 @@ impl Session {
                 photo,
                 result,
             } if generation == self.photos.generation => self.photos.thumbs.push((photo, result)),
-            JobResult::ThumbnailsDone => {}
+            // Requests that came as the job was ending start it again.
+            JobResult::ThumbnailsDone => {
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    self.start_thumbnails(&path);
+                }
+            }
             JobResult::FullImage {
                 generation,
                 photo,
@@ -289,4 +314,8 @@ impl Session {
             _ => {}
         }
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }

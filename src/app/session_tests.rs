@@ -273,6 +273,32 @@ fn importing_photos_runs_in_a_job_and_reports_bad_files() {
 }
 
 #[test]
+fn thumbnails_asked_for_while_the_job_runs_are_made_by_it_or_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::app::demo::write(dir.path()).unwrap();
+    let mut s = session();
+    s.apply(Command::Open(path));
+    settle(&mut s);
+    let photos: Vec<_> = s
+        .project()
+        .unwrap()
+        .photos()
+        .map(|(_, p)| (p.id, p.file.clone()))
+        .collect();
+    assert!(photos.len() >= 6, "{}", photos.len());
+    let (first, rest) = photos.split_at(3);
+    s.request_thumbnails(first.to_vec(), 48);
+    // The job is under way: these join its queue (or start it again).
+    s.request_thumbnails(rest.to_vec(), 48);
+    settle(&mut s);
+    let mut made: Vec<_> = s.take_thumbnails().into_iter().map(|(id, _)| id).collect();
+    made.sort();
+    let mut all: Vec<_> = photos.iter().map(|(id, _)| *id).collect();
+    all.sort();
+    assert_eq!(made, all, "each photo once");
+}
+
+#[test]
 fn a_folder_imports_the_photos_in_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = crate::app::demo::write(dir.path()).unwrap();
