@@ -181,33 +181,11 @@ pub fn compare_view_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
                         let view = cv.views[which];
                         let image = photo_canvas::paint_photo(ui.painter(), rect, tex, &view);
                         photo_canvas::paint_marks(ui.painter(), rect, image, &side.photo.marks);
-                        ui.painter().text(
-                            rect.left_bottom() + egui::vec2(6.0, -6.0),
-                            egui::Align2::LEFT_BOTTOM,
-                            format!("{:.0}%", view.scale(rect, tex.size_vec2()) * 100.0),
-                            egui::FontId::proportional(12.0),
-                            ui.visuals().weak_text_color(),
-                        );
+                        photo_canvas::paint_scale(ui, rect, view.scale(rect, tex.size_vec2()));
                         gestures[which] = Gesture::read(ui, &response, true);
                     }
-                    Some(Err(why)) => {
-                        ui.painter().text(
-                            rect.center(),
-                            egui::Align2::CENTER_CENTER,
-                            why,
-                            egui::FontId::proportional(14.0),
-                            ui.visuals().warn_fg_color,
-                        );
-                    }
-                    None => {
-                        ui.painter().text(
-                            rect.center(),
-                            egui::Align2::CENTER_CENTER,
-                            "Decoding…",
-                            egui::FontId::proportional(14.0),
-                            ui.visuals().weak_text_color(),
-                        );
-                    }
+                    Some(Err(why)) => photo_canvas::paint_not_shown(ui, rect, Some(why)),
+                    None => photo_canvas::paint_not_shown(ui, rect, None),
                 }
                 facts_ui(ui, side.photo);
             });

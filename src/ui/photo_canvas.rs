@@ -187,6 +187,33 @@ pub fn paint_photo(
     image
 }
 
+/// The zoom as a percentage at the bottom left of `area`.
+pub fn paint_scale(ui: &egui::Ui, area: Rect, scale: f32) {
+    ui.painter().text(
+        area.left_bottom() + vec2(6.0, -6.0),
+        egui::Align2::LEFT_BOTTOM,
+        format!("{:.0}%", scale * 100.0),
+        egui::FontId::proportional(12.0),
+        ui.visuals().weak_text_color(),
+    );
+}
+
+/// In place of a photo: "Decoding…" while it decodes, else why it cannot
+/// be shown.
+pub fn paint_not_shown(ui: &egui::Ui, area: Rect, error: Option<&str>) {
+    let (text, colour) = match error {
+        Some(why) => (why, ui.visuals().warn_fg_color),
+        None => ("Decoding…", ui.visuals().weak_text_color()),
+    };
+    ui.painter().text(
+        area.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(14.0),
+        colour,
+    );
+}
+
 /// Draws marks over a photo drawn at `image`, clipped to `area`.
 pub fn paint_marks(painter: &egui::Painter, area: Rect, image: Rect, marks: &[Mark]) {
     let painter = painter.with_clip_rect(area);

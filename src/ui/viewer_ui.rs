@@ -225,32 +225,10 @@ pub fn viewer_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
                     cmds.push(super::viewer_marks_ui::add_mark(oid, phid, mark));
                 }
                 Gesture::read(ui, &response, viewer.tool.is_none()).apply(&mut viewer.view);
-                ui.painter().text(
-                    rect.left_bottom() + egui::vec2(6.0, -6.0),
-                    egui::Align2::LEFT_BOTTOM,
-                    format!("{:.0}%", viewer.view.scale(rect, size) * 100.0),
-                    egui::FontId::proportional(12.0),
-                    ui.visuals().weak_text_color(),
-                );
+                photo_canvas::paint_scale(ui, rect, viewer.view.scale(rect, size));
             }
-            Some(Err(why)) => {
-                ui.painter().text(
-                    rect.center(),
-                    egui::Align2::CENTER_CENTER,
-                    why,
-                    egui::FontId::proportional(14.0),
-                    ui.visuals().warn_fg_color,
-                );
-            }
-            None => {
-                ui.painter().text(
-                    rect.center(),
-                    egui::Align2::CENTER_CENTER,
-                    "Decoding…",
-                    egui::FontId::proportional(14.0),
-                    ui.visuals().weak_text_color(),
-                );
-            }
+            Some(Err(why)) => photo_canvas::paint_not_shown(ui, rect, Some(why)),
+            None => photo_canvas::paint_not_shown(ui, rect, None),
         }
         ui.vertical(|ui| {
             ui.set_width(info_width);
