@@ -159,6 +159,16 @@ impl BulkReadyApp {
         self.viewer.as_ref().map(|v| v.photo)
     }
 
+    /// Whether nothing is under way or about to start: no background job
+    /// (but watching the file), and no command or image request waiting for
+    /// the next frame. Tests step until then.
+    pub fn is_idle(&self) -> bool {
+        self.session.busy().iter().all(|j| *j == "watch")
+            && self.commands.is_empty()
+            && self.wanted_thumbs.is_empty()
+            && self.full.wanted.is_empty()
+    }
+
     /// The verdicts of the open project, as of the last `logic`.
     pub fn verdicts(&self) -> Option<&ProjectVerdicts> {
         self.cache.verdicts.as_ref()

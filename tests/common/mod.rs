@@ -74,7 +74,9 @@ pub fn wait_until(
 pub fn settle(h: &mut Harness<'_, BulkReadyApp>) {
     for _ in 0..500 {
         h.step();
-        if h.state().session.busy().iter().all(|j| *j == "watch") {
+        // A click's command, or a thumbnail the grid asks for, starts
+        // its work in the next frame: wait for that too.
+        if h.state().is_idle() {
             break;
         }
         std::thread::sleep(Duration::from_millis(10));
