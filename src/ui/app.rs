@@ -167,6 +167,7 @@ impl BulkReadyApp {
             && self.commands.is_empty()
             && self.wanted_thumbs.is_empty()
             && self.full.wanted.is_empty()
+            && !self.textures.has_pending()
     }
 
     /// The verdicts of the open project, as of the last `logic`.
@@ -352,8 +353,9 @@ impl eframe::App for BulkReadyApp {
         self.session.poll(Instant::now());
         self.handle_events();
         self.refresh_verdicts();
-        for (photo, image) in self.session.take_thumbnails() {
-            self.textures.insert(ctx, photo, image);
+        self.textures.arrived(self.session.take_thumbnails());
+        if self.textures.upload_some(ctx) {
+            ctx.request_repaint();
         }
         for (photo, file, max) in std::mem::take(&mut self.full.wanted) {
             self.session.request_full_image(photo, file, max);

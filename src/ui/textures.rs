@@ -8,6 +8,10 @@ use std::collections::HashMap;
 /// Thumbnails kept on the GPU at most (256 px RGBA: about 256 KB each).
 const MAX_TEXTURES: usize = 600;
 
+/// Thumbnails uploaded per frame at most: a batch of 120 arriving at once
+/// goes up over a few frames instead of in one long one.
+const UPLOADS_PER_FRAME: usize = 24;
+
 #[derive(Default)]
 pub struct Textures {
     thumbs: HashMap<PhotoId, egui::TextureHandle>,
@@ -15,6 +19,8 @@ pub struct Textures {
     /// Use order, for dropping the least recently shown.
     clock: u64,
     last_used: HashMap<PhotoId, u64>,
+    /// Decoded, not uploaded yet (oldest first).
+    pending: std::collections::VecDeque<(PhotoId, Result<image::RgbaImage, String>)>,
 }
 
 impl Textures {
@@ -22,7 +28,27 @@ impl Textures {
         *self = Textures::default();
     }
 
-    pub fn insert(
+    /// Thumbnails decoded in the background, to upload.
+    pub fn arrived(&mut self, images: Vec<(PhotoId, Result<image::RgbaImage, String>)>) {
+        self.pending.extend(images);
+    }
+
+    /// Uploads the next few; true while more are waiting.
+    pub fn upload_some(&mut self, ctx: &egui::Context) -> bool {
+        for _ in 0..UPLOADS_PER_FRAME {
+            let Some((photo, image)) = self.pending.pop_front() else {
+                break;
+            };
+            self.insert(ctx, photo, image);
+        }
+        self.has_pending()
+    }
+
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    fn insert(
         &mut self,
         ctx: &egui::Context,
         photo: PhotoId,
