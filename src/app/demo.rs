@@ -85,7 +85,30 @@ pub fn build(store: &PhotoStore) -> Result<Project, StoreError> {
         }
     }
     photos::link_screenshots(&mut project, store)?;
+    sign_the_mug(&mut project);
     Ok(project)
+}
+
+/// The buyer signed "Scale up?" for the mug when its sample passed, so the
+/// decision log (in the window and in exports) has an entry.
+fn sign_the_mug(project: &mut Project) {
+    let Some(mug) = project.products.first().map(|p| p.id) else {
+        return;
+    };
+    let Some(at) = at(2026, 10, 30, 18, 0).and_then(|t| {
+        chrono::FixedOffset::east_opt(8 * 3600).and_then(|tz| t.and_local_timezone(tz).single())
+    }) else {
+        return;
+    };
+    let edit = super::sign::sign(
+        Subject::ScaleUp(mug),
+        Verdict::Go,
+        "Li Na".into(),
+        "Sample matched the brief and the seller confirmed the bulk terms; bulk of 500 ordered."
+            .into(),
+        at,
+    );
+    (edit.apply)(project);
 }
 
 pub(crate) fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {

@@ -51,8 +51,23 @@ mod tests {
     }
 
     #[test]
-    fn signing_appends_to_the_log_and_an_override_needs_a_reason() {
+    fn the_demo_has_the_mugs_scale_up_signed_and_current() {
         let (_dir, project) = demo();
+        let [d] = project.decisions.as_slice() else {
+            panic!("{:?}", project.decisions);
+        };
+        assert_eq!(d.subject, Subject::ScaleUp(project.products[0].id));
+        assert_eq!((d.computed, d.signed), (Verdict::Go, Verdict::Go));
+        assert!(
+            !decisions::is_stale(&project, d),
+            "signed on the final evidence"
+        );
+    }
+
+    #[test]
+    fn signing_appends_to_the_log_and_an_override_needs_a_reason() {
+        let (_dir, mut project) = demo();
+        project.decisions.clear();
         let tiles = project.products[1].id;
         let mut s = Session::new(std::sync::Arc::new(|| {}));
         s.doc = Some(crate::app::Document::untitled(project));

@@ -46,7 +46,7 @@ pub fn harness_with(open: Option<PathBuf>, dialogs: FakeDialogs) -> Harness<'sta
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         // Growing grids and scrolling take a few frames to settle.
-        .with_max_steps(16)
+        .with_max_steps(40)
         .build_eframe(move |cc| BulkReadyApp::with_dialogs(cc, open, Box::new(dialogs)))
 }
 
