@@ -2,7 +2,8 @@
 //! and a bulk photo of the same thing. Zoom and pan move both sides
 //! together; with Shift held they move only the side under the pointer.
 //! ← and → step through the other order's photos of the same tag while the
-//! reference stays; the sides can be swapped.
+//! reference stays (Shift+← → steps the reference); the sides can be
+//! swapped.
 
 use super::app::BulkReadyApp;
 use super::photo_canvas::{self, Gesture, ZoomPan};
@@ -66,15 +67,15 @@ pub fn compare_view_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
         app.compare = None;
         return;
     };
-    let candidates: Vec<PhotoId> = photos_showing(other.order, cv.tag)
-        .iter()
-        .map(|p| p.id)
-        .collect();
-    let index = candidates.iter().position(|id| *id == other.photo.id);
+    let what = cv
+        .tag
+        .map_or("photos".into(), |t| format!("{} photos", t.label()));
+    let sides = [Steps::of(&reference, cv.tag), Steps::of(&other, cv.tag)];
 
     let typing = ui.memory(|m| m.focused().is_some());
     let mut close = false;
-    let mut step = 0isize;
+    // How far to step the reference (0) and the other photo (1).
+    let mut step = [0isize; 2];
     if !typing {
         ui.input_mut(|i| {
             close |= i.consume_key(egui::Modifiers::NONE, egui::Key::Escape);
@@ -84,11 +85,13 @@ pub fn compare_view_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
             if i.consume_key(egui::Modifiers::NONE, egui::Key::F) {
                 cv.views = [ZoomPan::default(); 2];
             }
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight) {
-                step = 1;
-            }
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft) {
-                step = -1;
+            for (key, by) in [(egui::Key::ArrowRight, 1), (egui::Key::ArrowLeft, -1)] {
+                if i.consume_key(egui::Modifiers::SHIFT, key) {
+                    step[0] = by;
+                }
+                if i.consume_key(egui::Modifiers::NONE, key) {
+                    step[1] = by;
+                }
             }
         });
     }
@@ -103,34 +106,14 @@ pub fn compare_view_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
         if ui.button("Fit both").on_hover_text("F").clicked() {
             cv.views = [ZoomPan::default(); 2];
         }
-        let what = cv
-            .tag
-            .map_or("photos".into(), |t| format!("{} photos", t.label()));
-        if ui
-            .add_enabled(index.is_some_and(|i| i > 0), egui::Button::new("Previous"))
-            .on_hover_text(format!(
-                "The previous {what} of the {} order (←)",
-                other.order.kind.label()
-            ))
-            .clicked()
-        {
-            step = -1;
-        }
-        if ui
-            .add_enabled(
-                index.is_some_and(|i| i + 1 < candidates.len()),
-                egui::Button::new("Next"),
-            )
-            .on_hover_text(format!(
-                "The next {what} of the {} order (→)",
-                other.order.kind.label()
-            ))
-            .clicked()
-        {
-            step = 1;
-        }
-        if let Some(i) = index {
-            ui.label(format!("{} of {} {what}", i + 1, candidates.len()));
+        ui.separator();
+        for (which, keys) in [(0, "Shift+← →"), (1, "← →")] {
+            let side = if which == 0 { &reference } else { &other };
+            let label = format!("{} {what}", side.order.kind.label());
+            let by = sides[which].buttons(ui, &label, keys);
+            if by != 0 {
+                step[which] = by;
+            }
         }
     });
     ui.label(
@@ -209,13 +192,60 @@ pub fn compare_view_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
 
     if close {
         app.compare = None;
-    } else if step != 0
-        && let Some(i) = index
-    {
-        let j = i as isize + step;
-        if j >= 0 && (j as usize) < candidates.len() {
-            cv.other.1 = candidates[j as usize];
+        return;
+    }
+    if let Some(id) = sides[0].stepped(step[0]) {
+        cv.reference.1 = id;
+    }
+    if let Some(id) = sides[1].stepped(step[1]) {
+        cv.other.1 = id;
+    }
+}
+
+/// The photos one side can step through (its order's photos of the tag)
+/// and where it is among them.
+struct Steps {
+    ids: Vec<PhotoId>,
+    index: Option<usize>,
+}
+
+impl Steps {
+    fn of(side: &Side<'_>, tag: Option<Tag>) -> Steps {
+        let ids: Vec<PhotoId> = photos_showing(side.order, tag)
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        let index = ids.iter().position(|id| *id == side.photo.id);
+        Steps { ids, index }
+    }
+
+    /// The photo `by` steps away, if there is one.
+    fn stepped(&self, by: isize) -> Option<PhotoId> {
+        let j = self.index?.checked_add_signed(by)?;
+        (by != 0).then(|| self.ids.get(j).copied()).flatten()
+    }
+
+    /// ◀ n of m ▶ for one side; returns the step clicked.
+    fn buttons(&self, ui: &mut egui::Ui, what: &str, keys: &str) -> isize {
+        let mut by = 0;
+        if ui
+            .add_enabled(self.stepped(-1).is_some(), egui::Button::new("◀"))
+            .on_hover_text(format!("The previous {what} ({keys})"))
+            .clicked()
+        {
+            by = -1;
         }
+        if let Some(i) = self.index {
+            ui.label(format!("{what}: {} of {}", i + 1, self.ids.len()));
+        }
+        if ui
+            .add_enabled(self.stepped(1).is_some(), egui::Button::new("▶"))
+            .on_hover_text(format!("The next {what} ({keys})"))
+            .clicked()
+        {
+            by = 1;
+        }
+        by
     }
 }
 
@@ -249,5 +279,27 @@ fn facts_ui(ui: &mut egui::Ui, photo: &Photo) {
     }
     for (i, m) in photo.marks.iter().enumerate() {
         ui.label(format!("Mark {}: {}", i + 1, m.label));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stepping_stays_within_the_photos_of_the_tag() {
+        let steps = Steps {
+            ids: vec![PhotoId(4), PhotoId(7), PhotoId(9)],
+            index: Some(1),
+        };
+        assert_eq!(steps.stepped(1), Some(PhotoId(9)));
+        assert_eq!(steps.stepped(-1), Some(PhotoId(4)));
+        assert_eq!(steps.stepped(0), None, "no step, no change");
+        assert_eq!(steps.stepped(2), None, "past the end");
+        let first = Steps {
+            index: Some(0),
+            ..steps
+        };
+        assert_eq!(first.stepped(-1), None, "before the start");
     }
 }
