@@ -213,7 +213,17 @@ pub fn product_ui(
         });
 
     ui.add_space(10.0);
-    super::compare_ui::compare_ui(ui, cmds, p);
-    super::compare_ui::photo_pairs_ui(ui, photos, p);
+    // The photo pairs go beside the table when the panel is wide enough
+    // (about 700 points for the table, 560 for the pairs), else below it.
+    if ui.available_width() >= 1300.0 {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| super::compare_ui::compare_ui(ui, cmds, p));
+            ui.add_space(16.0);
+            ui.vertical(|ui| super::compare_ui::photo_pairs_ui(ui, photos, p));
+        });
+    } else {
+        super::compare_ui::compare_ui(ui, cmds, p);
+        super::compare_ui::photo_pairs_ui(ui, photos, p);
+    }
     super::spec_ui::spec_ui(ui, cmds, p);
 }
