@@ -189,6 +189,21 @@ impl Session {
         self.start_thumbnails(&path);
     }
 
+    /// Drops queued thumbnail requests (not yet started) for photos that are
+    /// no longer on screen; they are asked for again if they come back.
+    pub fn keep_thumbnail_requests(&mut self, on_screen: &HashSet<PhotoId>) {
+        let queue = self.photos.thumb_queue.clone();
+        let mut queue = lock(&queue);
+        let requested = &mut self.photos.requested;
+        queue.retain(|(id, _, _)| {
+            let keep = on_screen.contains(id);
+            if !keep {
+                requested.remove(id);
+            }
+            keep
+        });
+    }
+
     /// Starts the thumbnail job unless it runs: one thread per core, each
     /// taking the newest request until none is left.
     fn start_thumbnails(&mut self, project_path: &std::path::Path) {

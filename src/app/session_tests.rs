@@ -299,6 +299,36 @@ fn thumbnails_asked_for_while_the_job_runs_are_made_by_it_or_after_it() {
 }
 
 #[test]
+fn thumbnails_scrolled_away_before_they_start_are_asked_for_again_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::app::demo::write(dir.path()).unwrap();
+    let mut s = session();
+    s.apply(Command::Open(path));
+    settle(&mut s);
+    let photos: Vec<_> = s
+        .project()
+        .unwrap()
+        .photos()
+        .map(|(_, p)| (p.id, p.file.clone()))
+        .collect();
+    s.request_thumbnails(photos.clone(), 40);
+    // Only the first is still on screen: the others not started are dropped.
+    s.keep_thumbnail_requests(&std::iter::once(photos[0].0).collect());
+    settle(&mut s);
+    let first: Vec<_> = s.take_thumbnails().into_iter().map(|(id, _)| id).collect();
+    assert!(first.contains(&photos[0].0), "the one on screen is made");
+    // Scrolling back asks for them all: each missing one is made now.
+    s.request_thumbnails(photos.clone(), 40);
+    settle(&mut s);
+    let mut made: Vec<_> = s.take_thumbnails().into_iter().map(|(id, _)| id).collect();
+    made.extend(first);
+    made.sort();
+    let mut all: Vec<_> = photos.iter().map(|(id, _)| *id).collect();
+    all.sort();
+    assert_eq!(made, all, "every photo made exactly once over both rounds");
+}
+
+#[test]
 fn a_folder_imports_the_photos_in_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = crate::app::demo::write(dir.path()).unwrap();

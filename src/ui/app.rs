@@ -364,6 +364,8 @@ impl eframe::App for BulkReadyApp {
             self.full.insert(ctx, photo, image);
         }
         let wanted = std::mem::take(&mut self.wanted_thumbs);
+        let on_screen = wanted.iter().map(|(id, _)| *id).collect();
+        self.session.keep_thumbnail_requests(&on_screen);
         self.session
             .request_thumbnails(wanted, crate::media::THUMB_PX);
         self.dropped_files(ctx);
