@@ -35,6 +35,12 @@ pub enum JobResult {
     },
     Autosaved(Result<(), String>),
     DemoWritten(Result<PathBuf, String>),
+    /// A job stopped on an internal error (a bug): what it was doing is
+    /// dropped and the user told.
+    Crashed {
+        job: &'static str,
+        message: String,
+    },
     /// An export written, or why not.
     Exported(Result<crate::report::ExportOutput, String>),
     /// Progress of a long job (import, export): `done` of `total`.
@@ -113,7 +119,14 @@ impl Jobs {
         let spawned = std::thread::Builder::new()
             .name(format!("bulkready-{name}"))
             .spawn(move || {
-                let last = work(&reporter);
+                // A bug in a job (a panic) must not leave the job "under
+                // way" for good: it ends with `Crashed` instead.
+                let last =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&reporter)))
+                        .unwrap_or_else(|panic| JobResult::Crashed {
+                            job: name,
+                            message: panic_message(panic.as_ref()),
+                        });
                 reporter.send(last);
             });
         match spawned {
@@ -167,6 +180,14 @@ impl Jobs {
     }
 }
 
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".into())
+}
+
 /// The job a result ends; `None` for reports along the way.
 fn final_of(r: &JobResult) -> Option<&'static str> {
     Some(match r {
@@ -180,6 +201,7 @@ fn final_of(r: &JobResult) -> Option<&'static str> {
         JobResult::ThumbnailsDone => THUMBNAILS,
         JobResult::FullImage { .. } => FULL_IMAGE,
         JobResult::Exported(_) => EXPORT,
+        JobResult::Crashed { job, .. } => job,
         JobResult::Progress { .. } | JobResult::Thumbnail { .. } => return None,
     })
 }
@@ -223,4 +245,33 @@ pub fn open(path: PathBuf) -> JobResult {
         }
         Err(e) => Err(e.to_string()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_job_that_panics_ends_as_crashed_and_is_no_longer_under_way() {
+        let mut jobs = Jobs::new(Arc::new(|| {}));
+        jobs.spawn(EXPORT, || panic!("index out of bounds"));
+        assert!(jobs.is_running(EXPORT));
+        let mut results = Vec::new();
+        for _ in 0..500 {
+            results.extend(jobs.poll());
+            if !results.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        match results.as_slice() {
+            [JobResult::Crashed { job, message }] => {
+                assert_eq!(*job, EXPORT);
+                assert!(message.contains("index out of bounds"), "{message}");
+            }
+            other => panic!("{} results", other.len()),
+        }
+        assert!(!jobs.is_running(EXPORT));
+    }
 }

@@ -174,6 +174,24 @@ impl Session {
         }
     }
 
+    /// A job that panicked: clear what it showed, and say so.
+    fn crashed(&mut self, job: &'static str, message: String) {
+        match job {
+            jobs::IMPORT => self.import_crashed(),
+            jobs::EXPORT => self.export_progress = None,
+            jobs::THUMBNAILS => {
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    self.thumbnails_crashed(&path);
+                }
+            }
+            _ => {}
+        }
+        self.error = Some(format!(
+            "Something went wrong in the background ({job}): {message}. Nothing was lost; \
+             please report this, with the file involved if you can."
+        ));
+    }
+
     fn edit(&mut self, edit: Edit) {
         let Some(doc) = &mut self.doc else {
             return;
@@ -392,6 +410,7 @@ impl Session {
                 total,
             } => self.export_progress = Some((done, total)),
             JobResult::Exported(result) => self.exported(result),
+            JobResult::Crashed { job, message } => self.crashed(job, message),
             r @ (JobResult::Progress { .. }
             | JobResult::Imported { .. }
             | JobResult::Thumbnail { .. }

@@ -40,7 +40,8 @@ impl PhotoJobs {
         self.full.clear();
         self.requested.clear();
         self.generation += 1;
-        // A job still running for the old project keeps the old queue.
+        // A job still running for the old project finds its queue empty.
+        lock(&self.thumb_queue).clear();
         self.thumb_queue = ThumbQueue::default();
     }
 }
@@ -82,7 +83,18 @@ impl Session {
                 crate::media::default_threads(),
                 || cancel.load(Ordering::Relaxed),
                 |path| {
-                    let prepared = import::prepare(&store, path);
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    let prepared = guarded(
+                        &name,
+                        || import::prepare(&store, path),
+                        |reason| import::Failed {
+                            source: path.clone(),
+                            reason,
+                        },
+                    );
                     if let Ok(p) = &prepared {
                         // Failing here only means the grid makes it later.
                         let _ = crate::media::thumbnail_of(&store, &p.file, crate::media::THUMB_PX);
@@ -189,6 +201,17 @@ impl Session {
         self.start_thumbnails(&path);
     }
 
+    /// The import stopped on an internal error: nothing was added.
+    pub(super) fn import_crashed(&mut self) {
+        self.photos.progress = None;
+        self.photos.cancel = None;
+    }
+
+    /// The thumbnail job stopped on an internal error: the queue goes on.
+    pub(super) fn thumbnails_crashed(&mut self, project_path: &std::path::Path) {
+        self.start_thumbnails(project_path);
+    }
+
     /// Drops queued thumbnail requests (not yet started) for photos that are
     /// no longer on screen; they are asked for again if they come back.
     pub fn keep_thumbnail_requests(&mut self, on_screen: &HashSet<PhotoId>) {
@@ -222,7 +245,11 @@ impl Session {
                             let Some((photo, file, size)) = next else {
                                 break;
                             };
-                            let result = media::thumbnail_of(&store, &file, size);
+                            let result = guarded(
+                                &file.original_name,
+                                || media::thumbnail_of(&store, &file, size),
+                                |why| why,
+                            );
                             report.send(JobResult::Thumbnail {
                                 generation,
                                 photo,
@@ -333,4 +360,32 @@ impl Session {
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Runs the work for one file; a panic (a bug, say a decoder choking on a
+/// hostile file) becomes an error naming the file, and the others go on.
+fn guarded<T, E>(
+    name: &str,
+    work: impl FnOnce() -> Result<T, E>,
+    crashed: impl FnOnce(String) -> E,
+) -> Result<T, E> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
+        Err(crashed(format!(
+            "{name}: could not be read (an internal error while decoding it)"
+        )))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guarded;
+
+    #[test]
+    fn a_panic_while_reading_one_file_becomes_its_error() {
+        let r: Result<u8, String> = guarded("IMG_1.jpg", || panic!("decoder bug"), |why| why);
+        let why = r.unwrap_err();
+        assert!(why.starts_with("IMG_1.jpg: could not be read"), "{why}");
+        let ok: Result<u8, String> = guarded("IMG_2.jpg", || Ok(7), |why| why);
+        assert_eq!(ok, Ok(7));
+    }
 }

@@ -288,6 +288,9 @@ pub(crate) fn decode_eighth(bytes: &[u8]) -> Option<RgbaImage> {
             0xEE if seg.starts_with(b"Adobe") => adobe_transform = seg.get(11).copied(),
             0xDA => {
                 let n = usize::from(*seg.first()?);
+                // At most four components, each once (the predictors are
+                // per scan position; a repeated or fifth one is malformed).
+                (1..=4).contains(&n).then_some(())?;
                 let mut scan = Vec::with_capacity(n);
                 for sel in seg.get(1..1 + 2 * n)?.chunks_exact(2) {
                     let c = comps.iter().position(|c| c.id == sel[0])?;
@@ -297,6 +300,11 @@ pub(crate) fn decode_eighth(bytes: &[u8]) -> Option<RgbaImage> {
                         usize::from(sel[1] & 15).min(3),
                     ));
                 }
+                let distinct = scan
+                    .iter()
+                    .enumerate()
+                    .all(|(i, a)| scan[..i].iter().all(|b| b.0 != a.0));
+                distinct.then_some(())?;
                 let tail = seg.get(1 + 2 * n..4 + 2 * n)?;
                 let (ss, se, ah, al) = (tail[0], tail[1], tail[2] >> 4, tail[2] & 15);
                 let data = &bytes[i..];
@@ -390,7 +398,8 @@ impl Scan<'_> {
                             }
                             let size = u32::from(bits.decode(self.dc_tables[td].as_ref()?)?);
                             (size <= 16).then_some(())?;
-                            pred[k] += bits.receive_extend(size);
+                            // Clamped: a hostile file must not overflow.
+                            pred[k] = (pred[k] + bits.receive_extend(size)).clamp(-32768, 32767);
                             *c.dc.get_mut(at)? = pred[k] << self.al;
                             if self.baseline {
                                 skip_ac(&mut bits, self.ac_tables[ta].as_ref()?)?;
@@ -468,7 +477,9 @@ fn to_rgba(
             let q = i32::from(quant[c.quant][0]);
             let means: Vec<u8> =
                 c.dc.iter()
-                    .map(|&d| ((d * q + 4).div_euclid(8) + 128).clamp(0, 255) as u8)
+                    .map(|&d| {
+                        ((i64::from(d) * i64::from(q) + 4).div_euclid(8) + 128).clamp(0, 255) as u8
+                    })
                     .collect();
             upsample(
                 &means,

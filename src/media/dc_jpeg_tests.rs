@@ -165,8 +165,8 @@ fn what_this_path_does_not_do_is_left_to_jpeg_decoder() {
         .unwrap();
     e.encode(&picture(64, 64)[..64 * 64 * 3], 64, 64, ColorType::Rgb)
         .unwrap();
-    let adobe = rgb.windows(5).position(|w| w == b"Adobe").unwrap();
-    assert!(adobe > 0);
+    assert!(rgb.windows(5).any(|w| w == b"Adobe"), "the marker is there");
+    assert!(decode_eighth(&rgb).is_none(), "RGB stored as RGB");
 }
 
 #[test]
@@ -191,4 +191,89 @@ fn damaged_or_cut_data_never_panics() {
             let _ = decode_eighth(&bad);
         }
     }
+}
+
+/// A JPEG segment: marker, length, payload.
+fn seg(marker: u8, payload: &[u8]) -> Vec<u8> {
+    let len = (payload.len() + 2) as u16;
+    let mut s = vec![0xFF, marker];
+    s.extend_from_slice(&len.to_be_bytes());
+    s.extend_from_slice(payload);
+    s
+}
+
+/// A hand-made greyscale baseline JPEG of `w`×`h` whose every block has
+/// the DC difference +2047 (size 11) and no AC: `scan` is the SOS payload.
+fn hand_made(w: u16, h: u16, quant: u8, scan: &[u8]) -> Vec<u8> {
+    let mut counts = [0u8; 16];
+    counts[0] = 1;
+    let mut dht = vec![0x00];
+    dht.extend_from_slice(&counts);
+    dht.push(11); // the one DC code, "0", means size 11
+    dht.push(0x10);
+    dht.extend_from_slice(&counts);
+    dht.push(0); // the one AC code, "0", means end of block
+    let mut dqt = vec![0];
+    dqt.extend_from_slice(&[quant; 64]);
+    let mut sof = vec![8];
+    sof.extend_from_slice(&h.to_be_bytes());
+    sof.extend_from_slice(&w.to_be_bytes());
+    sof.extend_from_slice(&[1, 1, 0x11, 0]);
+    // Per block: DC code 0, eleven 1s (+2047), AC end of block 0.
+    let blocks = usize::from(w / 8) * usize::from(h / 8);
+    let mut bits: Vec<bool> = Vec::new();
+    for _ in 0..blocks {
+        bits.push(false);
+        bits.extend(std::iter::repeat_n(true, 11));
+        bits.push(false);
+    }
+    while bits.len() % 8 != 0 {
+        bits.push(true);
+    }
+    let mut data = Vec::new();
+    for byte in bits.chunks(8) {
+        let v = byte.iter().fold(0u8, |a, &b| (a << 1) | u8::from(b));
+        data.push(v);
+        if v == 0xFF {
+            data.push(0);
+        }
+    }
+    let mut out = vec![0xFF, 0xD8];
+    for s in [
+        seg(0xDB, &dqt),
+        seg(0xC4, &dht),
+        seg(0xC0, &sof),
+        seg(0xDA, scan),
+    ] {
+        out.extend(s);
+    }
+    out.extend(data);
+    out.extend([0xFF, 0xD9]);
+    out
+}
+
+#[test]
+fn a_scan_naming_a_component_five_times_is_refused_not_a_panic() {
+    let mut scan = vec![5];
+    for _ in 0..5 {
+        scan.extend_from_slice(&[1, 0x00]);
+    }
+    scan.extend_from_slice(&[0, 63, 0]);
+    assert!(decode_eighth(&hand_made(64, 64, 1, &scan)).is_none());
+    let twice = [2, 1, 0x00, 1, 0x00, 0, 63, 0];
+    assert!(decode_eighth(&hand_made(64, 64, 1, &twice)).is_none());
+}
+
+#[test]
+fn dc_values_that_would_overflow_are_clamped() {
+    // 16,384 blocks each adding +2047 with a quantiser of 255: the running
+    // DC times the quantiser passes i32's range unless it is clamped.
+    let jpeg = hand_made(1024, 1024, 255, &[1, 1, 0x00, 0, 63, 0]);
+    let img = decode_eighth(&jpeg).expect("a valid (if odd) JPEG");
+    assert_eq!(img.dimensions(), (128, 128));
+    assert_eq!(
+        img.get_pixel(127, 127)[0],
+        255,
+        "saturated white, not wrapped"
+    );
 }
