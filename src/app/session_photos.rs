@@ -383,7 +383,7 @@ mod tests {
     #[test]
     fn a_panic_while_reading_one_file_becomes_its_error() {
         let r: Result<u8, String> = guarded("IMG_1.jpg", || panic!("decoder bug"), |why| why);
-        let why = r.unwrap_err();
+        let why = r.expect_err("a panic is an error");
         assert!(why.starts_with("IMG_1.jpg: could not be read"), "{why}");
         let ok: Result<u8, String> = guarded("IMG_2.jpg", || Ok(7), |why| why);
         assert_eq!(ok, Ok(7));

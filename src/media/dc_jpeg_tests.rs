@@ -227,7 +227,7 @@ fn hand_made(w: u16, h: u16, quant: u8, scan: &[u8]) -> Vec<u8> {
         bits.extend(std::iter::repeat_n(true, 11));
         bits.push(false);
     }
-    while bits.len() % 8 != 0 {
+    while !bits.len().is_multiple_of(8) {
         bits.push(true);
     }
     let mut data = Vec::new();
