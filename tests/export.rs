@@ -300,6 +300,30 @@ fn markdown_matches_the_snapshot_and_its_photo_links_resolve() {
     export(&project, &path, Format::Markdown, &out);
     assert!(!folder.join("photo-999.jpg").exists());
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 10);
+
+    // A folder of that name holding anything else (a browser's saved page,
+    // notes) is left alone and the export refused.
+    let other = dir.path().join("page.md");
+    let theirs = dir.path().join("page_files");
+    std::fs::create_dir_all(theirs.join("sub")).unwrap();
+    std::fs::write(theirs.join("notes.txt"), "mine").unwrap();
+    let err = report::export(
+        &project,
+        Some(&path),
+        Format::Markdown,
+        Scope::Project,
+        &other,
+        now(),
+        &mut |_, _| {},
+    )
+    .expect_err("the folder is someone else's");
+    assert!(err.to_string().contains("page_files"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(theirs.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert!(theirs.join("sub").is_dir());
+    assert!(!other.exists(), "nothing written");
 }
 
 #[test]
@@ -351,6 +375,7 @@ fn scopes_and_bad_targets() {
     assert!(!h.contains("Sample order 3369041277812041"));
     assert!(!h.contains("Magnetic building tiles"));
 
+    let before = std::fs::read(&path).unwrap();
     let err = report::export(
         &project,
         Some(&path),
@@ -362,8 +387,11 @@ fn scopes_and_bad_targets() {
     )
     .unwrap_err();
     assert!(err.to_string().contains("is the project file"), "{err}");
-    let before = std::fs::read(&path).unwrap();
-    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the project is untouched"
+    );
 
     let nowhere = dir.path().join("no/such/folder/x.html");
     let err = report::export(

@@ -98,6 +98,8 @@ pub enum ReportError {
     OverProject(PathBuf),
     #[error("could not make the PDF: {0}")]
     Pdf(String),
+    #[error("{} already holds files BulkReady did not write; choose another name for the export (nothing was changed)", .0.display())]
+    FolderInUse(PathBuf),
 }
 
 /// Exports `scope` of `project` as `format` to `out`.
@@ -202,9 +204,29 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether `folder` holds only what an earlier export wrote there (photo
+/// thumbnails), so it may be replaced.
+fn only_our_thumbs(folder: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return false;
+    };
+    entries.into_iter().all(|e| {
+        e.ok().is_some_and(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            e.file_type().is_ok_and(|t| t.is_file())
+                && name.starts_with("photo-")
+                && name.ends_with(".jpg")
+        })
+    })
+}
+
 /// Writes the thumbnails into a fresh folder beside `folder`, then swaps it
-/// in place of any old one.
-fn write_thumbs(folder: &Path, images: &Images) -> Result<(), StoreError> {
+/// in place of an old one that an earlier export wrote; a folder of that
+/// name holding anything else is left alone and the export refused.
+fn write_thumbs(folder: &Path, images: &Images) -> Result<(), ReportError> {
+    if folder.exists() && !only_our_thumbs(folder) {
+        return Err(ReportError::FolderInUse(folder.to_path_buf()));
+    }
     let name = folder
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -226,15 +248,23 @@ fn write_thumbs(folder: &Path, images: &Images) -> Result<(), StoreError> {
             let path = tmp.join(markdown::thumb_name(id));
             if let Err(e) = std::fs::write(&path, &t.jpeg) {
                 let _ = std::fs::remove_dir_all(&tmp);
-                return Err(write(&path, e));
+                return Err(write(&path, e).into());
             }
         }
     }
-    if folder.exists() {
+    let had_old = folder.exists();
+    if had_old {
         let _ = std::fs::remove_dir_all(&old);
         std::fs::rename(folder, &old).map_err(|e| write(folder, e))?;
     }
-    std::fs::rename(&tmp, folder).map_err(|e| write(folder, e))?;
+    if let Err(e) = std::fs::rename(&tmp, folder) {
+        // Put the old folder back rather than leave it hidden.
+        if had_old {
+            let _ = std::fs::rename(&old, folder);
+        }
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(write(folder, e).into());
+    }
     let _ = std::fs::remove_dir_all(&old);
     Ok(())
 }
