@@ -67,6 +67,8 @@ pub enum JobResult {
     /// The thumbnail job is done.
     ThumbnailsDone,
     /// A photo decoded at full size (within the GPU's limit) for the viewer.
+    /// The full-size job is done.
+    FullImagesDone,
     FullImage {
         generation: u64,
         photo: PhotoId,
@@ -199,10 +201,12 @@ fn final_of(r: &JobResult) -> Option<&'static str> {
         JobResult::DiskStamp { .. } => WATCH,
         JobResult::Imported { .. } => IMPORT,
         JobResult::ThumbnailsDone => THUMBNAILS,
-        JobResult::FullImage { .. } => FULL_IMAGE,
+        JobResult::FullImagesDone => FULL_IMAGE,
         JobResult::Exported(_) => EXPORT,
         JobResult::Crashed { job, .. } => job,
-        JobResult::Progress { .. } | JobResult::Thumbnail { .. } => return None,
+        JobResult::Progress { .. } | JobResult::Thumbnail { .. } | JobResult::FullImage { .. } => {
+            return None;
+        }
     })
 }
 

@@ -179,9 +179,9 @@ impl Session {
         match job {
             jobs::IMPORT => self.import_crashed(),
             jobs::EXPORT => self.export_progress = None,
-            jobs::THUMBNAILS => {
+            jobs::THUMBNAILS | jobs::FULL_IMAGE => {
                 if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
-                    self.thumbnails_crashed(&path);
+                    self.restart_image_jobs(&path);
                 }
             }
             _ => {}
@@ -415,7 +415,8 @@ impl Session {
             | JobResult::Imported { .. }
             | JobResult::Thumbnail { .. }
             | JobResult::ThumbnailsDone
-            | JobResult::FullImage { .. }) => self.handle_photos(r),
+            | JobResult::FullImage { .. }
+            | JobResult::FullImagesDone) => self.handle_photos(r),
             JobResult::DiskStamp {
                 path,
                 expected,

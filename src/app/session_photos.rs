@@ -30,6 +30,8 @@ pub(super) struct PhotoJobs {
     /// Thumbnails asked for and not started; the thumbnail job's threads
     /// take the newest first (what just scrolled into view).
     thumb_queue: ThumbQueue,
+    /// Full-size images asked for and not started (newest first).
+    full_queue: ThumbQueue,
 }
 
 type ThumbQueue = Arc<Mutex<Vec<(PhotoId, StoredFile, u32)>>>;
@@ -43,6 +45,8 @@ impl PhotoJobs {
         // A job still running for the old project finds its queue empty.
         lock(&self.thumb_queue).clear();
         self.thumb_queue = ThumbQueue::default();
+        lock(&self.full_queue).clear();
+        self.full_queue = ThumbQueue::default();
     }
 }
 
@@ -207,9 +211,10 @@ impl Session {
         self.photos.cancel = None;
     }
 
-    /// The thumbnail job stopped on an internal error: the queue goes on.
-    pub(super) fn thumbnails_crashed(&mut self, project_path: &std::path::Path) {
+    /// An image job stopped on an internal error: the queues go on.
+    pub(super) fn restart_image_jobs(&mut self, project_path: &std::path::Path) {
         self.start_thumbnails(project_path);
+        self.start_full_images(project_path);
     }
 
     /// Drops queued thumbnail requests (not yet started) for photos that are
@@ -270,20 +275,51 @@ impl Session {
         let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
             return;
         };
-        let store = PhotoStore::for_project(&path);
+        lock(&self.photos.full_queue).push((photo, file, max_side));
+        self.start_full_images(&path);
+    }
+
+    /// Drops queued full-size requests for photos no longer on screen
+    /// (stepping quickly through photos asks for each one in passing).
+    pub fn keep_full_image_requests(&mut self, on_screen: &HashSet<PhotoId>) {
+        lock(&self.photos.full_queue).retain(|(id, _, _)| on_screen.contains(id));
+    }
+
+    /// Starts the full-size job unless it runs: one thread (each image can
+    /// take hundreds of megabytes while it decodes), newest request first.
+    fn start_full_images(&mut self, project_path: &std::path::Path) {
+        if self.jobs.is_running(jobs::FULL_IMAGE) || lock(&self.photos.full_queue).is_empty() {
+            return;
+        }
+        let store = PhotoStore::for_project(project_path);
         let generation = self.photos.generation;
-        self.jobs.spawn(jobs::FULL_IMAGE, move || {
-            let result = std::fs::read(store.path_of(&file))
-                .map_err(|e| format!("{}: {e}", file.original_name))
-                .and_then(|bytes| {
-                    crate::media::thumbnail(&bytes, max_side)
-                        .map_err(|e| format!("{}: {e}", file.original_name))
+        let queue = self.photos.full_queue.clone();
+        self.jobs.spawn_reporting(jobs::FULL_IMAGE, move |report| {
+            loop {
+                let next = lock(&queue).pop();
+                let Some((photo, file, max_side)) = next else {
+                    break;
+                };
+                let name = file.original_name.clone();
+                let result = guarded(
+                    &name,
+                    || {
+                        std::fs::read(store.path_of(&file))
+                            .map_err(|e| format!("{name}: {e}"))
+                            .and_then(|bytes| {
+                                crate::media::thumbnail(&bytes, max_side)
+                                    .map_err(|e| format!("{name}: {e}"))
+                            })
+                    },
+                    |why| why,
+                );
+                report.send(JobResult::FullImage {
+                    generation,
+                    photo,
+                    result,
                 });
-            JobResult::FullImage {
-                generation,
-                photo,
-                result,
             }
+            JobResult::FullImagesDone
         });
     }
 
@@ -305,6 +341,11 @@ impl Session {
                 photo,
                 result,
             } if generation == self.photos.generation => self.photos.thumbs.push((photo, result)),
+            JobResult::FullImagesDone => {
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    self.start_full_images(&path);
+                }
+            }
             // Requests that came as the job was ending start it again.
             JobResult::ThumbnailsDone => {
                 if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {

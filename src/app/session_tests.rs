@@ -317,6 +317,13 @@ fn thumbnails_scrolled_away_before_they_start_are_asked_for_again_later() {
     settle(&mut s);
     let first: Vec<_> = s.take_thumbnails().into_iter().map(|(id, _)| id).collect();
     assert!(first.contains(&photos[0].0), "the one on screen is made");
+    // At most the ones already started (one per thread) besides it.
+    assert!(
+        first.len() <= 1 + crate::media::default_threads() && first.len() < photos.len(),
+        "{} of {} made",
+        first.len(),
+        photos.len()
+    );
     // Scrolling back asks for them all: each missing one is made now.
     s.request_thumbnails(photos.clone(), 40);
     settle(&mut s);
@@ -326,6 +333,34 @@ fn thumbnails_scrolled_away_before_they_start_are_asked_for_again_later() {
     let mut all: Vec<_> = photos.iter().map(|(id, _)| *id).collect();
     all.sort();
     assert_eq!(made, all, "every photo made exactly once over both rounds");
+}
+
+#[test]
+fn stepping_quickly_through_photos_decodes_only_the_one_left_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::app::demo::write(dir.path()).unwrap();
+    let mut s = session();
+    s.apply(Command::Open(path));
+    settle(&mut s);
+    let photos: Vec<_> = s
+        .project()
+        .unwrap()
+        .photos()
+        .map(|(_, p)| (p.id, p.file.clone()))
+        .take(5)
+        .collect();
+    for (id, file) in &photos {
+        s.request_full_image(*id, file.clone(), 1024);
+    }
+    let last = photos[4].0;
+    s.keep_full_image_requests(&std::iter::once(last).collect());
+    settle(&mut s);
+    let made: Vec<_> = s.take_full_images().into_iter().map(|(id, _)| id).collect();
+    assert!(made.contains(&last), "{made:?}");
+    assert!(
+        made.iter().all(|id| *id == last || *id == photos[0].0),
+        "only the first (already started) and the last: {made:?}"
+    );
 }
 
 #[test]

@@ -357,6 +357,8 @@ impl eframe::App for BulkReadyApp {
         if self.textures.upload_some(ctx) {
             ctx.request_repaint();
         }
+        let on_screen = self.full.next_frame().clone();
+        self.session.keep_full_image_requests(&on_screen);
         for (photo, file, max) in std::mem::take(&mut self.full.wanted) {
             self.session.request_full_image(photo, file, max);
         }

@@ -15,6 +15,9 @@ pub struct FullImages {
     asked: HashSet<PhotoId>,
     /// Asked for this frame; `logic` turns these into jobs.
     pub wanted: Vec<(PhotoId, StoredFile, u32)>,
+    /// Photos drawn this frame, and the last.
+    drawn: HashSet<PhotoId>,
+    on_screen: HashSet<PhotoId>,
 }
 
 impl FullImages {
@@ -29,6 +32,7 @@ impl FullImages {
         photo: &Photo,
         max_side: u32,
     ) -> Option<Result<&egui::TextureHandle, &str>> {
+        self.drawn.insert(photo.id);
         if let Some(i) = self.shown.iter().position(|(id, _)| *id == photo.id) {
             return self.shown.get(i).map(|(_, r)| match r {
                 Ok(t) => Ok(t),
@@ -41,7 +45,17 @@ impl FullImages {
         None
     }
 
-    /// A decoded image arrives: uploaded if it was asked for.
+    /// Called once a frame before drawing: the photos drawn last frame are
+    /// the ones on screen. Requests for others are forgotten (their late
+    /// results are dropped, and they are asked for again if they return).
+    pub fn next_frame(&mut self) -> &HashSet<PhotoId> {
+        self.on_screen = std::mem::take(&mut self.drawn);
+        let on_screen = &self.on_screen;
+        self.asked.retain(|id| on_screen.contains(id));
+        &self.on_screen
+    }
+
+    /// A decoded image arrives: uploaded if it is still on screen.
     pub fn insert(
         &mut self,
         ctx: &egui::Context,
