@@ -217,6 +217,14 @@ impl Session {
         self.start_full_images(project_path);
     }
 
+    /// Thumbnails the window dropped (its texture cache is bounded): asked
+    /// for again when they are next on screen.
+    pub fn forget_thumbnails_of(&mut self, photos: &[PhotoId]) {
+        for id in photos {
+            self.photos.requested.remove(id);
+        }
+    }
+
     /// Drops queued thumbnail requests (not yet started) for photos that are
     /// no longer on screen; they are asked for again if they come back.
     pub fn keep_thumbnail_requests(&mut self, on_screen: &HashSet<PhotoId>) {

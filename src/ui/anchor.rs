@@ -26,6 +26,15 @@ pub fn request(ctx: &egui::Context, target: Target) {
     ctx.request_repaint();
 }
 
+/// Forgets the target asked for and the outline (another project opened:
+/// its ids mean other things).
+pub fn forget(ctx: &egui::Context) {
+    ctx.data_mut(|d| {
+        d.remove::<Target>(pending_id());
+        d.remove::<(Target, f64)>(flash_id());
+    });
+}
+
 /// The target asked for and not shown yet.
 pub fn pending(ctx: &egui::Context) -> Option<Target> {
     ctx.data(|d| d.get_temp(pending_id()))

@@ -199,7 +199,7 @@ impl BulkReadyApp {
         self.commands.push(command);
     }
 
-    fn handle_events(&mut self) {
+    fn handle_events(&mut self, ctx: &egui::Context) {
         for event in self.session.take_events() {
             match event {
                 Event::Opened(path) | Event::Saved(path) => self.prefs.remember(path),
@@ -215,6 +215,7 @@ impl BulkReadyApp {
                     self.viewer = None;
                     self.compare = None;
                     self.full.clear();
+                    super::anchor::forget(ctx);
                 }
             }
         }
@@ -351,12 +352,14 @@ impl eframe::App for BulkReadyApp {
             self.session.apply(command);
         }
         self.session.poll(Instant::now());
-        self.handle_events();
+        self.handle_events(ctx);
         self.refresh_verdicts();
         self.textures.arrived(self.session.take_thumbnails());
         if self.textures.upload_some(ctx) {
             ctx.request_repaint();
         }
+        self.session
+            .forget_thumbnails_of(&self.textures.take_evicted());
         let on_screen = self.full.next_frame().clone();
         self.session.keep_full_image_requests(&on_screen);
         for (photo, file, max) in std::mem::take(&mut self.full.wanted) {

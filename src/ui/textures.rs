@@ -19,6 +19,9 @@ pub struct Textures {
     /// Use order, for dropping the least recently shown.
     clock: u64,
     last_used: HashMap<PhotoId, u64>,
+    /// Dropped from the GPU since the last `take_evicted`: to be asked for
+    /// again when they come back on screen.
+    evicted: Vec<PhotoId>,
     /// Decoded, not uploaded yet (oldest first).
     pending: std::collections::VecDeque<(PhotoId, Result<image::RgbaImage, String>)>,
 }
@@ -44,6 +47,10 @@ impl Textures {
         self.has_pending()
     }
 
+    pub fn take_evicted(&mut self) -> Vec<PhotoId> {
+        std::mem::take(&mut self.evicted)
+    }
+
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty()
     }
@@ -65,6 +72,9 @@ impl Textures {
                 );
                 self.thumbs.insert(photo, handle);
                 self.failed.remove(&photo);
+                // New is recent: it must not be the first to go.
+                self.clock += 1;
+                self.last_used.insert(photo, self.clock);
                 self.evict();
             }
             Err(why) => {
@@ -94,9 +104,32 @@ impl Textures {
                 Some(id) => {
                     self.thumbs.remove(&id);
                     self.last_used.remove(&id);
+                    self.evicted.push(id);
                 }
                 None => break,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_least_recently_shown_goes_first_and_is_reported() {
+        let ctx = egui::Context::default();
+        let mut t = Textures::default();
+        let tiny = || Ok(image::RgbaImage::new(2, 2));
+        for i in 0..MAX_TEXTURES as u64 {
+            t.insert(&ctx, PhotoId(i), tiny());
+        }
+        // Photo 0 was shown again, so photo 1 is now the oldest.
+        assert!(matches!(t.get(PhotoId(0)), Some(Ok(_))));
+        t.insert(&ctx, PhotoId(9999), tiny());
+        assert!(matches!(t.get(PhotoId(9999)), Some(Ok(_))), "the new one stays");
+        assert!(t.get(PhotoId(1)).is_none(), "the oldest went");
+        assert_eq!(t.take_evicted(), vec![PhotoId(1)]);
+        assert!(t.take_evicted().is_empty());
     }
 }

@@ -64,6 +64,10 @@ pub fn verdict_ui(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
         app.selection = selection;
         app.viewer = None;
         app.compare = None;
+        if matches!(target, Target::Photo(_)) {
+            // The grid's filter could hide the photo.
+            app.photo_filter = Default::default();
+        }
         super::anchor::request(ui.ctx(), target);
     }
 }
