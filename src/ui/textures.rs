@@ -127,7 +127,10 @@ mod tests {
         // Photo 0 was shown again, so photo 1 is now the oldest.
         assert!(matches!(t.get(PhotoId(0)), Some(Ok(_))));
         t.insert(&ctx, PhotoId(9999), tiny());
-        assert!(matches!(t.get(PhotoId(9999)), Some(Ok(_))), "the new one stays");
+        assert!(
+            matches!(t.get(PhotoId(9999)), Some(Ok(_))),
+            "the new one stays"
+        );
         assert!(t.get(PhotoId(1)).is_none(), "the oldest went");
         assert_eq!(t.take_evicted(), vec![PhotoId(1)]);
         assert!(t.take_evicted().is_empty());
