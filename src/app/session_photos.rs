@@ -250,28 +250,18 @@ impl Session {
         let generation = self.photos.generation;
         let queue = self.photos.thumb_queue.clone();
         self.jobs.spawn_reporting(jobs::THUMBNAILS, move |report| {
-            std::thread::scope(|s| {
-                for _ in 0..media::default_threads() {
-                    s.spawn(|| {
-                        loop {
-                            let next = lock(&queue).pop();
-                            let Some((photo, file, size)) = next else {
-                                break;
-                            };
-                            let result = guarded(
-                                &file.original_name,
-                                || media::thumbnail_of(&store, &file, size),
-                                |why| why,
-                            );
-                            report.send(JobResult::Thumbnail {
-                                generation,
-                                photo,
-                                result,
-                            });
-                        }
-                    });
-                }
-            });
+            drain_newest_first(
+                &queue,
+                media::default_threads(),
+                |file, size| media::thumbnail_of(&store, file, size),
+                |photo, result| {
+                    report.send(JobResult::Thumbnail {
+                        generation,
+                        photo,
+                        result,
+                    })
+                },
+            );
             JobResult::ThumbnailsDone
         });
     }
@@ -303,30 +293,25 @@ impl Session {
         let generation = self.photos.generation;
         let queue = self.photos.full_queue.clone();
         self.jobs.spawn_reporting(jobs::FULL_IMAGE, move |report| {
-            loop {
-                let next = lock(&queue).pop();
-                let Some((photo, file, max_side)) = next else {
-                    break;
-                };
-                let name = file.original_name.clone();
-                let result = guarded(
-                    &name,
-                    || {
-                        std::fs::read(store.path_of(&file))
-                            .map_err(|e| format!("{name}: {e}"))
-                            .and_then(|bytes| {
-                                crate::media::thumbnail(&bytes, max_side)
-                                    .map_err(|e| format!("{name}: {e}"))
-                            })
-                    },
-                    |why| why,
-                );
-                report.send(JobResult::FullImage {
-                    generation,
-                    photo,
-                    result,
-                });
-            }
+            drain_newest_first(
+                &queue,
+                1,
+                |file, max_side| {
+                    let name = &file.original_name;
+                    std::fs::read(store.path_of(file))
+                        .map_err(|e| format!("{name}: {e}"))
+                        .and_then(|bytes| {
+                            media::thumbnail(&bytes, max_side).map_err(|e| format!("{name}: {e}"))
+                        })
+                },
+                |photo, result| {
+                    report.send(JobResult::FullImage {
+                        generation,
+                        photo,
+                        result,
+                    })
+                },
+            );
             JobResult::FullImagesDone
         });
     }
@@ -409,6 +394,35 @@ impl Session {
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Runs `threads` workers that each take the newest request from `queue`
+/// (what came on screen last) and `make` its image, handing each result to
+/// `send` as soon as it is made, until the queue is empty. A panic while
+/// making one becomes that photo's error.
+fn drain_newest_first(
+    queue: &ThumbQueue,
+    threads: usize,
+    make: impl Fn(&StoredFile, u32) -> Result<RgbaImage, String> + Sync,
+    send: impl Fn(PhotoId, Result<RgbaImage, String>) + Sync,
+) {
+    let work = || {
+        loop {
+            // Its own statement: the lock is released before the work.
+            let next = lock(queue).pop();
+            let Some((photo, file, size)) = next else {
+                break;
+            };
+            let result = guarded(&file.original_name, || make(&file, size), |why| why);
+            send(photo, result);
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(work);
+        }
+        work();
+    });
 }
 
 /// Runs the work for one file; a panic (a bug, say a decoder choking on a
