@@ -10,8 +10,9 @@
 //! plus 4 PNG screenshots. They sit in a photo store as the app keeps them.
 //!
 //! What each side does, per file:
-//! - ours: `thumbnails_parallel` over the store, exactly what the window's
-//!   thumbnail job runs: read the file, check it (format, size, whole),
+//! - ours: `thumbnails_parallel` over the store: `thumbnail_of` on one
+//!   file per thread, the same per-file work as the window's thumbnail job
+//!   (which takes its files from a queue instead): read the file, check it (format, size, whole),
 //!   decode (JPEG at 1/8 scale), Lanczos3 resize, EXIF orientation, an RGBA
 //!   image in memory, encoded as PNG into `.thumbs/` (temp file, fsync,
 //!   rename). `.thumbs/` is emptied before each run.
