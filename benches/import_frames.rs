@@ -14,23 +14,13 @@
 
 use bulkready::app::Command;
 use bulkready::model::*;
-use bulkready::ui::{BulkReadyApp, Dialogs, Selection};
+use bulkready::ui::{BulkReadyApp, NoDialogs, Selection};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const PHOTOS: usize = 120;
 const SIZE: (u32, u32) = (4000, 3000);
-
-struct NoDialogs;
-impl Dialogs for NoDialogs {
-    fn open_project(&self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&self, _: &str) -> Option<PathBuf> {
-        None
-    }
-}
 
 /// One distinct 4000 × 3000 JPEG: a gradient with a few blocks, so it
 /// compresses like a photo of a table more than like a flat colour.

@@ -17,26 +17,15 @@
 
 use bulkready::app::Document;
 use bulkready::model::*;
-use bulkready::ui::{BulkReadyApp, Dialogs, Selection};
+use bulkready::ui::{BulkReadyApp, NoDialogs, Selection};
 use eframe::egui;
 use egui_kittest::Harness;
-use std::path::PathBuf;
 use std::time::Instant;
 
 const PRODUCTS: usize = 40;
 const ORDERS_PER_PRODUCT: usize = 5;
 const PHOTOS_PER_ORDER: usize = 30;
 const FRAMES: usize = 300;
-
-struct NoDialogs;
-impl Dialogs for NoDialogs {
-    fn open_project(&self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&self, _: &str) -> Option<PathBuf> {
-        None
-    }
-}
 
 fn project() -> Project {
     let mut p = Project::new("frame benchmark");

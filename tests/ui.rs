@@ -392,15 +392,7 @@ fn preferences_survive_a_restart_and_recent_projects_are_remembered() {
     let ctx = egui::Context::default();
     let mut cc = eframe::CreationContext::_new_kittest(ctx);
     cc.storage = Some(&storage);
-    let app = BulkReadyApp::with_dialogs(
-        &cc,
-        None,
-        Box::new(FakeDialogs {
-            open: None,
-            save: None,
-            export: None,
-        }),
-    );
+    let app = BulkReadyApp::with_dialogs(&cc, None, Box::new(FakeDialogs::default()));
     assert_eq!(app.prefs.recent, vec![path]);
     assert_eq!(app.prefs.reviewer, "王芳");
     assert_eq!(app.prefs.theme, bulkready::ui::Theme::Light);

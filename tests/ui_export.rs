@@ -11,28 +11,31 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+type Revealed = std::sync::Arc<std::sync::Mutex<Vec<std::path::PathBuf>>>;
+
 fn demo_with_export_to(
     out: &std::path::Path,
-) -> (tempfile::TempDir, Harness<'static, BulkReadyApp>) {
+) -> (tempfile::TempDir, Harness<'static, BulkReadyApp>, Revealed) {
+    let revealed = Revealed::default();
     let dir = tempfile::tempdir().unwrap();
     let path = bulkready::app::demo::write(dir.path()).unwrap();
     let mut h = harness_with(
         Some(path),
         FakeDialogs {
-            open: None,
-            save: None,
             export: Some(out.to_path_buf()),
+            revealed: revealed.clone(),
+            ..FakeDialogs::default()
         },
     );
     wait_until(&mut h, "the demo to open", |app| app.session.doc.is_some());
-    (dir, h)
+    (dir, h, revealed)
 }
 
 #[test]
 fn a_product_is_exported_as_html_from_the_window() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("tiles.html");
-    let (_dir, mut h) = demo_with_export_to(&out);
+    let (_dir, mut h, revealed) = demo_with_export_to(&out);
     h.get_by_label("Magnetic building tiles, 60 pcs").click();
     settle(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
@@ -42,6 +45,11 @@ fn a_product_is_exported_as_html_from_the_window() {
     click(&mut h, "Export…");
     wait_until(&mut h, "the export", |app| app.last_export.is_some());
     assert_eq!(h.state().last_export.as_deref(), Some(out.as_path()));
+    assert_eq!(
+        *revealed.lock().unwrap(),
+        vec![out.clone()],
+        "shown in the file manager once written"
+    );
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Magnetic building tiles"), "the product");
     assert!(html.contains("NO-GO"), "its verdict");
@@ -57,7 +65,7 @@ fn a_product_is_exported_as_html_from_the_window() {
 fn the_supplier_brief_is_exported_for_the_whole_project() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("brief.txt");
-    let (_dir, mut h) = demo_with_export_to(&out);
+    let (_dir, mut h, revealed) = demo_with_export_to(&out);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     settle(&mut h);
     click(&mut h, "Supplier brief (text)");
@@ -65,5 +73,6 @@ fn the_supplier_brief_is_exported_for_the_whole_project() {
     click(&mut h, "Export…");
     wait_until(&mut h, "the export", |app| app.last_export.is_some());
     let brief = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(*revealed.lock().unwrap(), vec![out.clone()]);
     assert!(brief.contains("颜色"), "{brief}");
 }

@@ -5,9 +5,13 @@ use std::path::{Path, PathBuf};
 
 pub trait Dialogs {
     /// A project file to open.
-    fn open_project(&self) -> Option<PathBuf>;
+    fn open_project(&self) -> Option<PathBuf> {
+        None
+    }
     /// Where to save the project.
-    fn save_project(&self, suggested_name: &str) -> Option<PathBuf>;
+    fn save_project(&self, _suggested_name: &str) -> Option<PathBuf> {
+        None
+    }
     /// Photos to import (several files).
     fn pick_photos(&self) -> Option<Vec<PathBuf>> {
         None
@@ -32,6 +36,11 @@ fn with_extension(p: PathBuf, extension: &str) -> PathBuf {
         p
     }
 }
+
+/// Dialogs that answer nothing and show nothing (benchmarks, headless runs).
+pub struct NoDialogs;
+
+impl Dialogs for NoDialogs {}
 
 /// Native dialogs (XDG portal or zenity on Linux).
 pub struct NativeDialogs;

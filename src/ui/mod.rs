@@ -34,7 +34,7 @@ mod viewer_ui;
 
 pub use anchor::flashing as target_shown;
 pub use app::{BulkReadyApp, Compared, Prefs, Selection};
-pub use dialogs::Dialogs;
+pub use dialogs::{Dialogs, NoDialogs};
 pub use photo_list_ui::PhotoFilter;
 pub use theme::Theme;
 

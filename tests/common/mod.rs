@@ -11,11 +11,14 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// File dialogs that answer with fixed paths.
+#[derive(Default)]
 pub struct FakeDialogs {
     pub open: Option<PathBuf>,
     pub save: Option<PathBuf>,
     /// Where exports go.
     pub export: Option<PathBuf>,
+    /// Files shown in the file manager, in order.
+    pub revealed: std::sync::Arc<std::sync::Mutex<Vec<PathBuf>>>,
 }
 
 impl Dialogs for FakeDialogs {
@@ -28,15 +31,17 @@ impl Dialogs for FakeDialogs {
     fn save_export(&self, _suggested: &str, _extension: &str) -> Option<PathBuf> {
         self.export.clone()
     }
+    fn reveal(&self, path: &std::path::Path) {
+        self.revealed.lock().unwrap().push(path.to_path_buf());
+    }
 }
 
 pub fn harness(open: Option<PathBuf>, save: Option<PathBuf>) -> Harness<'static, BulkReadyApp> {
     harness_with(
         open,
         FakeDialogs {
-            open: None,
             save,
-            export: None,
+            ..FakeDialogs::default()
         },
     )
 }
