@@ -88,9 +88,8 @@ pub struct BulkReadyApp {
     pub(crate) full: super::full_images::FullImages,
     /// Which photos the grid shows.
     pub photo_filter: super::photo_list_ui::PhotoFilter,
-    /// The export window's choices, and the last file exported.
+    /// The export window's choices.
     pub(crate) export: super::export_ui::ExportDraft,
-    pub last_export: Option<PathBuf>,
     /// Photos whose thumbnails the grid asked for this frame.
     pub(crate) wanted_thumbs: Vec<(crate::model::PhotoId, crate::model::StoredFile)>,
 }
@@ -138,7 +137,6 @@ impl BulkReadyApp {
             full: Default::default(),
             wanted_thumbs: Vec::new(),
             export: Default::default(),
-            last_export: None,
             photo_filter: Default::default(),
         }
     }
@@ -203,10 +201,7 @@ impl BulkReadyApp {
         for event in self.session.take_events() {
             match event {
                 Event::Opened(path) | Event::Saved(path) => self.prefs.remember(path),
-                Event::Exported(path) => {
-                    self.dialogs.reveal(&path);
-                    self.last_export = Some(path);
-                }
+                Event::Exported(path) => self.dialogs.reveal(&path),
                 Event::Created(id) => self.select_created(id),
                 Event::Replaced => {
                     self.selection = Selection::None;
