@@ -33,6 +33,26 @@ fn settle(s: &mut Session) {
     s.poll(Instant::now());
 }
 
+/// A session with the demo project open (the folder lives as long as the
+/// returned guard).
+fn demo_session() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::app::demo::write(dir.path()).unwrap();
+    let mut s = session();
+    s.apply(Command::Open(path));
+    settle(&mut s);
+    (dir, s)
+}
+
+/// Every photo of the open project, with its file.
+fn photos_of(s: &Session) -> Vec<(crate::model::PhotoId, crate::model::StoredFile)> {
+    s.project()
+        .unwrap()
+        .photos()
+        .map(|(_, p)| (p.id, p.file.clone()))
+        .collect()
+}
+
 #[test]
 fn edits_undo_and_redo_track_unsaved_changes() {
     let mut s = session();
@@ -274,17 +294,8 @@ fn importing_photos_runs_in_a_job_and_reports_bad_files() {
 
 #[test]
 fn thumbnails_asked_for_while_the_job_runs_are_made_by_it_or_after_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = crate::app::demo::write(dir.path()).unwrap();
-    let mut s = session();
-    s.apply(Command::Open(path));
-    settle(&mut s);
-    let photos: Vec<_> = s
-        .project()
-        .unwrap()
-        .photos()
-        .map(|(_, p)| (p.id, p.file.clone()))
-        .collect();
+    let (_dir, mut s) = demo_session();
+    let photos = photos_of(&s);
     assert!(photos.len() >= 6, "{}", photos.len());
     let (first, rest) = photos.split_at(3);
     s.request_thumbnails(first.to_vec(), 48);
@@ -300,17 +311,8 @@ fn thumbnails_asked_for_while_the_job_runs_are_made_by_it_or_after_it() {
 
 #[test]
 fn thumbnails_scrolled_away_before_they_start_are_asked_for_again_later() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = crate::app::demo::write(dir.path()).unwrap();
-    let mut s = session();
-    s.apply(Command::Open(path));
-    settle(&mut s);
-    let photos: Vec<_> = s
-        .project()
-        .unwrap()
-        .photos()
-        .map(|(_, p)| (p.id, p.file.clone()))
-        .collect();
+    let (_dir, mut s) = demo_session();
+    let photos = photos_of(&s);
     s.request_thumbnails(photos.clone(), 40);
     // Only the first is still on screen: the others not started are dropped.
     s.keep_thumbnail_requests(&std::iter::once(photos[0].0).collect());
@@ -337,18 +339,8 @@ fn thumbnails_scrolled_away_before_they_start_are_asked_for_again_later() {
 
 #[test]
 fn stepping_quickly_through_photos_decodes_only_the_one_left_on_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = crate::app::demo::write(dir.path()).unwrap();
-    let mut s = session();
-    s.apply(Command::Open(path));
-    settle(&mut s);
-    let photos: Vec<_> = s
-        .project()
-        .unwrap()
-        .photos()
-        .map(|(_, p)| (p.id, p.file.clone()))
-        .take(5)
-        .collect();
+    let (_dir, mut s) = demo_session();
+    let photos: Vec<_> = photos_of(&s).into_iter().take(5).collect();
     for (id, file) in &photos {
         s.request_full_image(*id, file.clone(), 1024);
     }
@@ -425,11 +417,7 @@ fn an_untitled_project_cannot_import_until_saved() {
 
 #[test]
 fn a_pasted_image_becomes_a_chat_screenshot_of_the_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = crate::app::demo::write(dir.path()).unwrap();
-    let mut s = session();
-    s.apply(Command::Open(path));
-    settle(&mut s);
+    let (_dir, mut s) = demo_session();
     let order = s.project().unwrap().products[2].orders[0].id;
     let image = image::RgbaImage::from_pixel(40, 30, image::Rgba([200, 230, 200, 255]));
     s.apply(Command::PastePhoto { order, image });
@@ -443,17 +431,8 @@ fn a_pasted_image_becomes_a_chat_screenshot_of_the_order() {
 
 #[test]
 fn thumbnails_for_a_project_since_closed_are_dropped() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = crate::app::demo::write(dir.path()).unwrap();
-    let mut s = session();
-    s.apply(Command::Open(path));
-    settle(&mut s);
-    let photos: Vec<_> = s
-        .project()
-        .unwrap()
-        .photos()
-        .map(|(_, p)| (p.id, p.file.clone()))
-        .collect();
+    let (_dir, mut s) = demo_session();
+    let photos = photos_of(&s);
     s.request_thumbnails(photos, 32);
     s.apply(Command::NewProject);
     settle(&mut s);
