@@ -217,18 +217,15 @@ pub fn html(doc: &Doc, images: &Images) -> String {
                                 escape(&card.name)
                             );
                         }
-                        Some(Err(why)) => {
+                        other => {
+                            let why = match other {
+                                Some(Err(why)) => why.as_str(),
+                                _ => "it was not loaded",
+                            };
                             let _ = write!(
                                 out,
                                 "<div class=\"missing\">{}</div>",
                                 escape(&placeholder(&card.name, why))
-                            );
-                        }
-                        None => {
-                            let _ = write!(
-                                out,
-                                "<div class=\"missing\">{}</div>",
-                                escape(&placeholder(&card.name, "it was not loaded"))
                             );
                         }
                     }

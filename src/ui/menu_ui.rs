@@ -116,12 +116,15 @@ pub fn status_bar(app: &mut BulkReadyApp, ui: &mut egui::Ui) {
                 ui.label(format!("Exporting: step {done} of {total}"));
                 ui.separator();
             }
-            // Watching the file for outside changes is not worth a spinner.
+            // Watching the file for outside changes is not worth a spinner;
+            // an import with its count (not a paste) and an export show
+            // their own progress above.
+            let counted = app.session.import_progress().is_some();
             let busy: Vec<_> = app
                 .session
                 .busy()
                 .iter()
-                .filter(|j| **j != "watch" && **j != "export")
+                .filter(|j| !(**j == "watch" || **j == "export" || (**j == "import" && counted)))
                 .collect();
             if !busy.is_empty() {
                 ui.spinner();
@@ -157,7 +160,6 @@ fn busy_word(job: &str) -> String {
         "recover" => "Recovering…".into(),
         "import" => "Importing…".into(),
         "thumbnails" => "Making thumbnails…".into(),
-        "export" => "Exporting…".into(),
         other => format!("{other}…"),
     }
 }
