@@ -127,8 +127,12 @@ fn corrupt_files_exit_2_name_the_file_and_stay_unchanged() {
         ),
         (
             "newer.ron",
-            good.replacen("schema_version: 1", "schema_version: 7", 1)
-                .into_bytes(),
+            good.replacen(
+                &format!("schema_version: {}", bulkready::model::SCHEMA_VERSION),
+                "schema_version: 7",
+                1,
+            )
+            .into_bytes(),
         ),
         ("empty.ron", Vec::new()),
     ];

@@ -135,7 +135,11 @@ fn order() -> impl Strategy<Value = Order> {
             ),
             0..3,
         ),
-        proptest::option::of((text(), number(), 0u32..50)),
+        proptest::option::of((
+            proptest::option::of(any::<u64>().prop_map(RouteId)),
+            number(),
+            0u32..50,
+        )),
         proptest::option::of((0u32..100000, number(), 0u32..5)),
     )
         .prop_map(

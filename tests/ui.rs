@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+use bulkready::app::Command;
+use bulkready::rules::ops::Op;
 use bulkready::ui::{BulkReadyApp, Selection};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -22,7 +24,7 @@ fn create_a_project_by_clicking_save_it_and_reopen_it() {
     h.get_by_label("Add product").click();
     settle(&mut h);
     type_into(&mut h, "Name", "陶瓷马克杯");
-    h.get_by_label("+ Sample").click();
+    h.get_by_label("+ Sample order").click();
     settle(&mut h);
     type_into(&mut h, "Order number", "S-001");
     assert!(dirty(h.state()));
@@ -177,16 +179,11 @@ fn signing_a_decision_and_an_override_that_needs_a_reason() {
     );
 
     // Editing the evidence marks the signed decisions stale.
-    let tiles = h.state().session.project().unwrap().products[1].id;
-    h.state_mut()
-        .session
-        .apply(bulkready::app::Command::Edit(bulkready::app::Edit::new(
-            "edit",
-            move |p| {
-                p.product_mut(tiles)?.listing.variant.push_str(" v2");
-                None
-            },
-        )));
+    let tiles = &h.state().session.project().unwrap().products[1];
+    let mut listing = tiles.listing.clone();
+    listing.variant.push_str(" v2");
+    let op = Op::SetListing(tiles.id, Box::new(listing));
+    h.state_mut().session.apply(Command::Apply(op));
     settle(&mut h);
     assert_eq!(
         h.get_all_by_label("stale: the evidence changed since")
@@ -214,17 +211,17 @@ fn a_not_ready_order_becomes_go_when_the_evidence_is_added_in_the_window() {
     let (_dir, mut h) = demo_harness();
     // The mug's sample, without its route choice and packing request.
     let order = h.state().session.project().unwrap().products[0].orders[0].id;
+    let o = h.state().session.project().unwrap().order(order).unwrap().1;
+    let mut setup: Vec<Op> = o.packing.iter().map(|r| Op::RemovePacking(r.id)).collect();
+    let mut decision = o.route.clone().unwrap();
+    decision.route = None;
+    setup.push(Op::SetRouteDecision {
+        order,
+        decision: Some(decision),
+    });
     h.state_mut()
         .session
-        .apply(bulkready::app::Command::Edit(bulkready::app::Edit::new(
-            "setup",
-            move |p| {
-                let o = p.order_mut(order)?;
-                o.route.as_mut()?.route.clear();
-                o.packing.clear();
-                None
-            },
-        )));
+        .apply(Command::Apply(Op::Batch(setup)));
     h.get_by_label("sample 3369041277812041").click();
     settle(&mut h);
     assert_eq!(order_verdict(h.state(), order), Verdict::NotReady);
@@ -412,7 +409,8 @@ fn the_grid_filters_photos_not_linked_to_a_tracking_number() {
         h.query_all_by_role_and_label(image, name).count()
     };
     assert_eq!(shown(&h, "mmexport1729911.jpg"), 1);
-    h.state_mut().photo_filter = bulkready::ui::PhotoFilter::NotLinked;
+    h.state_mut()
+        .set_photo_filter(bulkready::ui::PhotoFilter::NotLinked);
     settle(&mut h);
     assert_eq!(
         shown(&h, "mmexport1729911.jpg"),

@@ -5,9 +5,10 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
-use bulkready::app::{Command, Edit};
+use bulkready::app::Command;
 use bulkready::model::{PhotoId, Shape, Tag};
 use bulkready::rules::Target;
+use bulkready::rules::ops::Op;
 use bulkready::ui::BulkReadyApp;
 use common::*;
 use eframe::egui;
@@ -205,20 +206,23 @@ fn a_reason_link_scrolls_to_the_section_that_fixes_it() {
 fn the_photo_grid_lays_out_only_rows_on_screen() {
     let (_dir, mut h) = demo_harness();
     let order = h.state().session.project().unwrap().products[0].orders[1].id;
-    h.state_mut()
-        .session
-        .apply(Command::Edit(Edit::new("add many photos", move |p| {
-            let first = p.order(order)?.1.photos[0].clone();
-            let ids: Vec<u64> = (0..400).map(|_| p.new_id()).collect();
-            let o = p.order_mut(order)?;
-            for (i, id) in ids.into_iter().enumerate() {
-                let mut photo = first.clone();
-                photo.id = PhotoId(id);
-                photo.file.original_name = format!("many-{i}.jpg");
-                o.photos.push(photo);
+    let project = h.state().session.project().unwrap();
+    let first = project.order(order).unwrap().1.photos[0].clone();
+    let next = project.next_id;
+    let at = project.order(order).unwrap().1.photos.len();
+    let ops = (0..400u64)
+        .map(|i| {
+            let mut photo = first.clone();
+            photo.id = PhotoId(next + i);
+            photo.file.original_name = format!("many-{i}.jpg");
+            Op::InsertPhoto {
+                order,
+                at: at + i as usize,
+                photo: Box::new(photo),
             }
-            None
-        })));
+        })
+        .collect();
+    h.state_mut().session.apply(Command::Apply(Op::Batch(ops)));
     settle(&mut h);
     h.get_by_label("bulk 3371120456698823").click();
     settle(&mut h);

@@ -1,7 +1,8 @@
 //! Commands: everything the window asks the session to do. Menus, keyboard
 //! shortcuts and buttons share them (and their labels).
 
-use crate::model::{OrderId, ParcelId, Project};
+use crate::model::{OrderId, ParcelId};
+use crate::rules::ops::Op;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -18,7 +19,13 @@ pub enum Command {
     Undo,
     Redo,
     /// A change to the document, recorded for undo.
-    Edit(Edit),
+    Apply(Op),
+    /// A keystroke's change in a text field: changes with the same `field`
+    /// in a row make one undo step.
+    Typing {
+        op: Op,
+        field: String,
+    },
     /// Close the project (after the unsaved-changes guard).
     CloseProject,
     /// Reload the project from disk, dropping unsaved changes.
@@ -29,6 +36,12 @@ pub enum Command {
     DiscardRecovery,
     /// Keep the open version although the file changed on disk.
     KeepMine,
+    /// The answer to the unsaved-changes question.
+    Resolve(super::session::UnsavedChoice),
+    /// The user read the error of a failed action.
+    DismissError,
+    /// A text field lost focus: the next edit in it is a new undo step.
+    EndTyping,
     /// Copy photos into the store and add them to an order (a background
     /// job with progress), linked to a parcel if given.
     ImportPhotos {
@@ -52,55 +65,11 @@ pub enum Command {
     },
 }
 
-/// A change to the project. Edits with the same `key` in a row (typing in
-/// one field) make one undo step.
-pub struct Edit {
-    /// What the change is, for the Undo/Redo menu items ("Undo add order").
-    pub label: String,
-    /// Coalescing key: the field being typed into, if any.
-    pub key: Option<String>,
-    /// Applies the change; returns the id of an object it created, if any,
-    /// so the window can select it.
-    pub apply: ApplyFn,
-}
-
-/// How an [`Edit`] changes the project.
-pub type ApplyFn = Box<dyn FnOnce(&mut Project) -> Option<u64> + Send>;
-
-impl Edit {
-    /// A one-off change (adding, removing, choosing).
-    pub fn new(
-        label: impl Into<String>,
-        apply: impl FnOnce(&mut Project) -> Option<u64> + Send + 'static,
-    ) -> Self {
-        Edit {
-            label: label.into(),
-            key: None,
-            apply: Box::new(apply),
-        }
-    }
-
-    /// Typing into a field: consecutive edits of `key` coalesce.
-    pub fn typing(
-        label: impl Into<String>,
-        key: impl Into<String>,
-        apply: impl FnOnce(&mut Project) + Send + 'static,
-    ) -> Self {
-        Edit {
-            label: label.into(),
-            key: Some(key.into()),
-            apply: Box::new(move |p| {
-                apply(p);
-                None
-            }),
-        }
-    }
-}
-
 impl fmt::Debug for Command {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Command::Edit(e) => write!(f, "Edit({:?}, key {:?})", e.label, e.key),
+            Command::Apply(op) => write!(f, "Apply({})", op.label()),
+            Command::Typing { op, field } => write!(f, "Typing({}, {field})", op.label()),
             Command::NewProject => write!(f, "NewProject"),
             Command::Open(p) => write!(f, "Open({})", p.display()),
             Command::OpenDemo(p) => write!(f, "OpenDemo({})", p.display()),
@@ -113,6 +82,9 @@ impl fmt::Debug for Command {
             Command::Recover => write!(f, "Recover"),
             Command::DiscardRecovery => write!(f, "DiscardRecovery"),
             Command::KeepMine => write!(f, "KeepMine"),
+            Command::Resolve(c) => write!(f, "Resolve({c:?})"),
+            Command::DismissError => write!(f, "DismissError"),
+            Command::EndTyping => write!(f, "EndTyping"),
             Command::ImportPhotos { order, paths, .. } => {
                 write!(f, "ImportPhotos(order {order}, {} files)", paths.len())
             }

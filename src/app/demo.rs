@@ -100,15 +100,17 @@ fn sign_the_mug(project: &mut Project) {
     }) else {
         return;
     };
-    let edit = super::sign::sign(
-        Subject::ScaleUp(mug),
-        Verdict::Go,
-        "Li Na".into(),
-        "Sample matched the brief and the seller confirmed the bulk terms; bulk of 500 ordered."
-            .into(),
+    let signature = crate::rules::ops::Signature {
+        subject: Subject::ScaleUp(mug),
+        signed: Verdict::Go,
+        reviewer: "Li Na".into(),
+        reason:
+            "Sample matched the brief and the seller confirmed the bulk terms; bulk of 500 ordered."
+                .into(),
         at,
-    );
-    (edit.apply)(project);
+    };
+    // The demo's mug passes its sample gate: signing cannot be refused.
+    let _ = crate::rules::ops::apply(project, crate::rules::ops::Op::Sign(Box::new(signature)));
 }
 
 pub(crate) fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {

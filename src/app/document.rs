@@ -1,9 +1,9 @@
 //! The open document: the project, where it is saved, its undo history and
 //! whether it has unsaved changes.
 
-use super::command::Edit;
 use super::undo::UndoStack;
 use crate::model::{PhotoId, Project};
+use crate::rules::ops::{self, Applied, Op, OpError};
 use crate::store::FileStamp;
 use std::path::{Path, PathBuf};
 
@@ -76,25 +76,34 @@ impl Document {
         format!("{}{marker} — BulkReady", self.file_name())
     }
 
-    /// Applies an edit, recording the state before it for undo. Returns the
-    /// id of an object the edit created.
-    pub fn apply(&mut self, edit: Edit) -> Option<u64> {
-        let before_version = self.version;
-        let before = self.project.clone();
-        let created = (edit.apply)(&mut self.project);
-        if self.project == before {
-            return created;
+    /// Applies an op and records its inverse for undo. Ops in a row with
+    /// the same `key` (typing in one field) make one undo step. Nothing is
+    /// recorded for an op that changed nothing.
+    pub fn apply(&mut self, op: Op, key: Option<&str>) -> Result<Applied, OpError> {
+        let label = op.label();
+        let applied = ops::apply(&mut self.project, op)?;
+        if applied.changed() {
+            self.undo
+                .record(label, key, applied.inverse.clone(), self.version);
+            self.version = self.next_version;
+            self.next_version += 1;
         }
-        // Typing on in one field adds no undo step, but is a new state.
-        self.undo
-            .record(&edit.label, edit.key.as_deref(), &before, before_version);
-        self.version = self.next_version;
-        self.next_version += 1;
-        created
+        Ok(applied)
     }
 
-    pub fn undo(&mut self) -> bool {
-        match self.undo.undo(&mut self.project, self.version) {
+    /// Takes the last change back; `Ok(false)` when there is none.
+    pub fn undo(&mut self) -> Result<bool, OpError> {
+        let done = self.undo.undo(&mut self.project, self.version)?;
+        Ok(self.went_to(done))
+    }
+
+    pub fn redo(&mut self) -> Result<bool, OpError> {
+        let done = self.undo.redo(&mut self.project, self.version)?;
+        Ok(self.went_to(done))
+    }
+
+    fn went_to(&mut self, version: Option<u64>) -> bool {
+        match version {
             Some(v) => {
                 self.version = v;
                 true
@@ -103,14 +112,9 @@ impl Document {
         }
     }
 
-    pub fn redo(&mut self) -> bool {
-        match self.undo.redo(&mut self.project, self.version) {
-            Some(v) => {
-                self.version = v;
-                true
-            }
-            None => false,
-        }
+    /// Ends a run of typing (the field lost focus).
+    pub fn break_typing(&mut self) {
+        self.undo.break_typing();
     }
 
     pub fn undo_label(&self) -> Option<&str> {

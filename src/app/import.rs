@@ -20,6 +20,19 @@ pub struct Prepared {
     pub tags: Vec<Tag>,
 }
 
+impl Prepared {
+    /// The photo as the op that adds it to an order takes it.
+    pub fn into_new_photo(self) -> crate::rules::ops::NewPhoto {
+        crate::rules::ops::NewPhoto {
+            file: self.file,
+            width: self.width,
+            height: self.height,
+            taken: self.taken,
+            tags: self.tags,
+        }
+    }
+}
+
 /// A file that could not be imported, and why (a sentence for the user).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failed {

@@ -4,6 +4,7 @@
 
 pub mod command;
 pub mod demo;
+mod derived;
 pub mod document;
 pub mod import;
 pub mod jobs;
@@ -11,6 +12,7 @@ pub mod session;
 pub mod sign;
 mod undo;
 
-pub use command::{Command, Edit};
+pub use command::Command;
+pub use derived::Derived;
 pub use document::Document;
 pub use session::{Event, Pending, Prompt, Session, UnsavedChoice};

@@ -1,39 +1,29 @@
-//! Signing a decision: an undoable edit that appends to the decision log
+//! Signing a decision: an undoable op that appends to the decision log
 //! the verdict the buyer signs, with the verdict the rules computed at that
 //! moment and a fingerprint of the evidence.
 
-use super::command::Edit;
-use crate::model::{Decision, DecisionId, Subject, Verdict};
-use crate::rules::decisions;
+use super::command::Command;
+use crate::model::{Subject, Verdict};
+use crate::rules::ops::{Op, Signature};
 use chrono::{DateTime, FixedOffset};
 
-/// The edit that signs `signed` for `subject`. Applied, it re-checks the
-/// signature against the project as it is then, and adds nothing if the
-/// check fails (the window checks first and says why).
+/// The command that signs `signed` for `subject`. Applied, it re-checks the
+/// signature against the project as it is then, and is refused with the
+/// reason if the check fails (the window checks first and says why).
 pub fn sign(
     subject: Subject,
     signed: Verdict,
     reviewer: String,
     reason: String,
     at: DateTime<FixedOffset>,
-) -> Edit {
-    Edit::new(format!("sign {}", signed.label()), move |p| {
-        let computed = decisions::current_verdict(p, subject, at.naive_local());
-        let computed = decisions::check_signature(computed, signed, &reviewer, &reason).ok()?;
-        let evidence = decisions::evidence_fingerprint(p, subject)?;
-        let id = p.new_id();
-        p.decisions.push(Decision {
-            id: DecisionId(id),
-            time: at,
-            reviewer: reviewer.trim().to_string(),
-            subject,
-            computed,
-            signed,
-            reason: reason.trim().to_string(),
-            evidence,
-        });
-        Some(id)
-    })
+) -> Command {
+    Command::Apply(Op::Sign(Box::new(Signature {
+        subject,
+        signed,
+        reviewer,
+        reason,
+        at,
+    })))
 }
 
 #[cfg(test)]
@@ -42,6 +32,7 @@ mod tests {
     use super::*;
     use crate::app::{Command, Session};
     use crate::model::Project;
+    use crate::rules::decisions;
 
     fn demo() -> (tempfile::TempDir, Project) {
         let dir = tempfile::tempdir().unwrap();
@@ -74,32 +65,20 @@ mod tests {
         let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00+08:00").unwrap();
         let subject = Subject::ScaleUp(tiles);
 
-        s.apply(Command::Edit(sign(
-            subject,
-            Verdict::Go,
-            "Li".into(),
-            String::new(),
-            at,
-        )));
+        s.apply(sign(subject, Verdict::Go, "Li".into(), String::new(), at));
         assert!(
             s.project().unwrap().decisions.is_empty(),
             "an override without a reason is not signed"
         );
 
-        s.apply(Command::Edit(sign(
-            subject,
-            Verdict::NoGo,
-            "Li".into(),
-            String::new(),
-            at,
-        )));
-        s.apply(Command::Edit(sign(
+        s.apply(sign(subject, Verdict::NoGo, "Li".into(), String::new(), at));
+        s.apply(sign(
             subject,
             Verdict::Go,
             "Li".into(),
             "second sample approved by video".into(),
             at,
-        )));
+        ));
         let log = &s.project().unwrap().decisions;
         assert_eq!(log.len(), 2);
         assert_eq!(

@@ -1,15 +1,19 @@
-//! Undo and redo by snapshots of the project. Each state has a version
-//! number, so the document knows whether it matches what was saved even
-//! after undoing back to it.
+//! Undo and redo by inverse ops: each step keeps the ops that undo it
+//! (what it changed, not a copy of the project), and each state has a
+//! version number, so the document knows whether it matches what was saved
+//! even after undoing back to it.
 
 use crate::model::Project;
+use crate::rules::ops::{self, Op, OpError};
 
 /// The most undo steps kept; older ones are dropped.
 const MAX_STEPS: usize = 100;
 
 struct Step {
     label: String,
-    project: Project,
+    /// Applied in order, these take the project back across the step.
+    ops: Vec<Op>,
+    /// The version the project has on the other side of the step.
     version: u64,
 }
 
@@ -22,23 +26,25 @@ pub struct UndoStack {
 }
 
 impl UndoStack {
-    /// Records `before` (at `version`) ahead of an edit, unless the edit
-    /// continues typing in the same field. Returns whether a step was added.
+    /// Records an applied change: `inverse` takes the project back to
+    /// `version`. Typing on in the same field (`key`) adds no step: the
+    /// step of the first keystroke already goes back to before the field
+    /// was touched. Returns whether a step was added.
     pub fn record(
         &mut self,
-        label: &str,
+        label: String,
         key: Option<&str>,
-        before: &Project,
+        inverse: Vec<Op>,
         version: u64,
     ) -> bool {
         self.future.clear();
-        if key.is_some() && key == self.typing.as_deref() {
+        if key.is_some() && key == self.typing.as_deref() && !self.past.is_empty() {
             return false;
         }
         self.typing = key.map(str::to_owned);
         self.past.push(Step {
-            label: label.to_owned(),
-            project: before.clone(),
+            label,
+            ops: inverse,
             version,
         });
         if self.past.len() > MAX_STEPS {
@@ -52,30 +58,16 @@ impl UndoStack {
         self.typing = None;
     }
 
-    /// Swaps `current` for the previous state; returns its version.
-    pub fn undo(&mut self, current: &mut Project, version: u64) -> Option<u64> {
+    /// Takes `project` back one step; returns the version it then has.
+    pub fn undo(&mut self, project: &mut Project, version: u64) -> Result<Option<u64>, OpError> {
         self.typing = None;
-        let step = self.past.pop()?;
-        let old = std::mem::replace(current, step.project);
-        self.future.push(Step {
-            label: step.label,
-            project: old,
-            version,
-        });
-        Some(step.version)
+        cross(&mut self.past, &mut self.future, project, version)
     }
 
-    /// Swaps `current` for the next state; returns its version.
-    pub fn redo(&mut self, current: &mut Project, version: u64) -> Option<u64> {
+    /// Takes `project` forward one step; returns the version it then has.
+    pub fn redo(&mut self, project: &mut Project, version: u64) -> Result<Option<u64>, OpError> {
         self.typing = None;
-        let step = self.future.pop()?;
-        let old = std::mem::replace(current, step.project);
-        self.past.push(Step {
-            label: step.label,
-            project: old,
-            version,
-        });
-        Some(step.version)
+        cross(&mut self.future, &mut self.past, project, version)
     }
 
     /// "Undo add order", for the menu; `None` when there is nothing to undo.
@@ -85,5 +77,33 @@ impl UndoStack {
 
     pub fn redo_label(&self) -> Option<&str> {
         self.future.last().map(|s| s.label.as_str())
+    }
+}
+
+/// Applies the last step of `from`, and records its inverse on `to`.
+fn cross(
+    from: &mut Vec<Step>,
+    to: &mut Vec<Step>,
+    project: &mut Project,
+    version: u64,
+) -> Result<Option<u64>, OpError> {
+    let Some(step) = from.pop() else {
+        return Ok(None);
+    };
+    match ops::apply(project, Op::Batch(step.ops.clone())) {
+        Ok(applied) => {
+            to.push(Step {
+                label: step.label,
+                ops: applied.inverse,
+                version,
+            });
+            Ok(Some(step.version))
+        }
+        Err(e) => {
+            // Cannot happen for inverses of applied ops (property-tested);
+            // keep the step so nothing is lost, and say why.
+            from.push(step);
+            Err(e)
+        }
     }
 }

@@ -166,19 +166,8 @@ pub enum Outcome {
     Findings,
 }
 
-/// Parses the arguments and runs the command. Errors are printed once, here.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let Some(command) = cli.command else {
-        return match crate::ui::run(cli.project) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: could not open the window: {e}");
-                eprintln!("(the subcommands work without a display: bulkready --help)");
-                ExitCode::from(2)
-            }
-        };
-    };
+/// Runs a subcommand and says how it went. Errors are printed once, here.
+pub fn exit(command: Command) -> ExitCode {
     match run(command) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),

@@ -10,11 +10,9 @@ mod parallel;
 mod probe;
 mod resize;
 pub mod synth;
-mod thumb_cache;
 mod thumbnail;
 
 pub use annotate::draw_marks;
 pub use parallel::{default_threads, for_each_parallel};
 pub use probe::{Format, ImageInfo, MAX_MEGAPIXELS, MediaError, probe};
-pub use thumb_cache::{cache_thumbnail, cached_thumbnail, thumbnail_of, thumbnails_parallel};
 pub use thumbnail::{THUMB_PX, thumbnail};

@@ -39,4 +39,6 @@ id_type!(
     PackingId,
     /// A signed decision in the log.
     DecisionId,
+    /// A shipping route of the project.
+    RouteId,
 );

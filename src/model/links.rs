@@ -2,6 +2,7 @@
 //! something that exists, and no id is used twice.
 
 use super::order::OrderKind;
+use super::product::Product;
 use super::project::{Project, Subject};
 use std::collections::HashSet;
 use std::fmt;
@@ -33,75 +34,19 @@ pub fn broken_links(project: &Project) -> Vec<BrokenLink> {
         }
     }
 
+    let routes: HashSet<_> = project.routes.iter().map(|r| r.id).collect();
     for product in &project.products {
-        let spec: HashSet<_> = product.spec.iter().map(|s| s.id).collect();
-        let risks: HashSet<_> = product.risks.iter().map(|r| r.id).collect();
-        if let Some(accepted) = product.accepted_sample {
-            let ok = product
-                .orders
-                .iter()
-                .any(|o| o.id == accepted && o.kind == OrderKind::Sample);
-            if !ok {
-                push(
-                    format!("product {} \"{}\"", product.id, product.name),
-                    format!(
-                        "the accepted sample is order {accepted}, which is not a sample order of this product"
-                    ),
-                );
-            }
-        }
+        product_links(product, &mut push);
         for order in &product.orders {
-            let at = format!(
-                "product {} \"{}\" / order {} \"{}\"",
-                product.id, product.name, order.id, order.number
-            );
-            let parcels: HashSet<_> = order.parcels.iter().map(|p| p.id).collect();
-            let photos: HashSet<_> = order.photos.iter().map(|p| p.id).collect();
-            for photo in &order.photos {
-                if let Some(parcel) = photo.parcel.filter(|p| !parcels.contains(p)) {
-                    push(
-                        format!("{at} / photo {} ({})", photo.id, photo.file.original_name),
-                        format!("links to parcel {parcel}, which is not in this order"),
-                    );
-                }
-            }
-            for m in &order.messages {
-                let place = format!("{at} / message {}", m.id);
-                if let Some(shot) = m.screenshot.filter(|p| !photos.contains(p)) {
-                    push(
-                        place.clone(),
-                        format!("screenshot is photo {shot}, which is not in this order"),
-                    );
-                }
-                for s in m.confirms.iter().filter(|s| !spec.contains(s)) {
-                    push(
-                        place.clone(),
-                        format!("confirms spec row {s}, which is not in the product's brief"),
-                    );
-                }
-            }
-            for ob in &order.observations {
-                let place = format!("{at} / observation of spec row {}", ob.spec);
-                if !spec.contains(&ob.spec) {
-                    push(
-                        place.clone(),
-                        "the spec row is not in the product's brief".into(),
-                    );
-                }
-                if let Some(photo) = ob.photo.filter(|p| !photos.contains(p)) {
-                    push(
-                        place,
-                        format!("cites photo {photo}, which is not in this order"),
-                    );
-                }
-            }
-            for pr in &order.packing {
-                if let Some(risk) = pr.risk.filter(|r| !risks.contains(r)) {
-                    push(
-                        format!("{at} / packing request {}", pr.id),
-                        format!("is linked to risk {risk}, which the product does not have"),
-                    );
-                }
+            let chosen = order.route.as_ref().and_then(|d| d.route);
+            if let Some(route) = chosen.filter(|r| !routes.contains(r)) {
+                push(
+                    format!(
+                        "product {} / order {} \"{}\"",
+                        product.id, order.id, order.number
+                    ),
+                    format!("chooses route {route}, which is not among the project's routes"),
+                );
             }
         }
     }
@@ -119,6 +64,89 @@ pub fn broken_links(project: &Project) -> Vec<BrokenLink> {
         }
     }
     out
+}
+
+/// The broken links inside one product (its orders' links to its parcels,
+/// photos, spec rows and risks, and its accepted sample).
+pub fn product_problems(product: &Product) -> Vec<BrokenLink> {
+    let mut out = Vec::new();
+    product_links(product, &mut |place, problem| {
+        out.push(BrokenLink { place, problem })
+    });
+    out
+}
+
+fn product_links(product: &Product, push: &mut impl FnMut(String, String)) {
+    let spec: HashSet<_> = product.spec.iter().map(|s| s.id).collect();
+    let risks: HashSet<_> = product.risks.iter().map(|r| r.id).collect();
+    if let Some(accepted) = product.accepted_sample {
+        let ok = product
+            .orders
+            .iter()
+            .any(|o| o.id == accepted && o.kind == OrderKind::Sample);
+        if !ok {
+            push(
+                format!("product {} \"{}\"", product.id, product.name),
+                format!(
+                    "the accepted sample is order {accepted}, which is not a sample order of this product"
+                ),
+            );
+        }
+    }
+    for order in &product.orders {
+        let at = format!(
+            "product {} \"{}\" / order {} \"{}\"",
+            product.id, product.name, order.id, order.number
+        );
+        let parcels: HashSet<_> = order.parcels.iter().map(|p| p.id).collect();
+        let photos: HashSet<_> = order.photos.iter().map(|p| p.id).collect();
+        for photo in &order.photos {
+            if let Some(parcel) = photo.parcel.filter(|p| !parcels.contains(p)) {
+                push(
+                    format!("{at} / photo {} ({})", photo.id, photo.file.original_name),
+                    format!("links to parcel {parcel}, which is not in this order"),
+                );
+            }
+        }
+        for m in &order.messages {
+            let place = format!("{at} / message {}", m.id);
+            if let Some(shot) = m.screenshot.filter(|p| !photos.contains(p)) {
+                push(
+                    place.clone(),
+                    format!("screenshot is photo {shot}, which is not in this order"),
+                );
+            }
+            for s in m.confirms.iter().filter(|s| !spec.contains(s)) {
+                push(
+                    place.clone(),
+                    format!("confirms spec row {s}, which is not in the product's brief"),
+                );
+            }
+        }
+        for ob in &order.observations {
+            let place = format!("{at} / observation of spec row {}", ob.spec);
+            if !spec.contains(&ob.spec) {
+                push(
+                    place.clone(),
+                    "the spec row is not in the product's brief".into(),
+                );
+            }
+            if let Some(photo) = ob.photo.filter(|p| !photos.contains(p)) {
+                push(
+                    place,
+                    format!("cites photo {photo}, which is not in this order"),
+                );
+            }
+        }
+        for pr in &order.packing {
+            if let Some(risk) = pr.risk.filter(|r| !risks.contains(r)) {
+                push(
+                    format!("{at} / packing request {}", pr.id),
+                    format!("is linked to risk {risk}, which the product does not have"),
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

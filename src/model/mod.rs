@@ -2,13 +2,15 @@
 
 mod ids;
 mod links;
+mod migrate;
 mod order;
 mod photo;
 mod product;
 mod project;
 
 pub use ids::*;
-pub use links::{BrokenLink, broken_links};
+pub use links::{BrokenLink, broken_links, product_problems};
+pub use migrate::migrate;
 pub use order::*;
 pub use photo::*;
 pub use product::*;

@@ -1,7 +1,7 @@
 //! Orders and what hangs off them: seller messages, parcels, observations,
 //! packing requests, the route decision and the inspection record.
 
-use super::ids::{MessageId, OrderId, PackingId, ParcelId, PhotoId, RiskId, SpecId};
+use super::ids::{MessageId, OrderId, PackingId, ParcelId, PhotoId, RiskId, RouteId, SpecId};
 use super::photo::Photo;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -161,9 +161,13 @@ pub struct PackingRequest {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RouteDecision {
-    /// The route or line chosen ("DHL Express", "Sea LCL"…); empty when
-    /// not chosen yet.
-    pub route: String,
+    /// The project route chosen; `None` until one is. Written as
+    /// `route_id` (schema 2).
+    #[serde(rename = "route_id")]
+    pub route: Option<RouteId>,
+    /// Schema 1 chose a route by its name; read only to migrate it.
+    #[serde(rename = "route", skip_serializing)]
+    pub legacy_name: String,
     pub cartons: Vec<Carton>,
     pub reviewed_on: Option<NaiveDate>,
     pub note: String,

@@ -21,6 +21,22 @@ pub struct Product {
     pub accepted_sample: Option<OrderId>,
 }
 
+impl Product {
+    /// A copy of the product without its orders (cheap: the orders hold
+    /// the photos).
+    pub fn clone_without_orders(&self) -> Product {
+        Product {
+            id: self.id,
+            name: self.name.clone(),
+            listing: self.listing.clone(),
+            risks: self.risks.clone(),
+            spec: self.spec.clone(),
+            orders: Vec::new(),
+            accepted_sample: self.accepted_sample,
+        }
+    }
+}
+
 /// The marketplace listing the buyer selected.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

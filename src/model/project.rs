@@ -1,6 +1,6 @@
 //! The project: the document saved to one `.ron` file.
 
-use super::ids::{DecisionId, OrderId, PhotoId, ProductId};
+use super::ids::{DecisionId, OrderId, PhotoId, ProductId, RouteId};
 use super::order::Order;
 use super::photo::Photo;
 use super::product::Product;
@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The file format version this build writes. Older files are migrated on
 /// load; newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -67,6 +67,8 @@ impl Default for Warehouse {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Route {
+    /// Orders choose a route by this id (schema 2; schema 1 chose by name).
+    pub id: RouteId,
     pub name: String,
     pub basis: ChargeBasis,
     /// The chargeable weight is rounded up to a multiple of this (kg); 0
@@ -83,6 +85,7 @@ pub struct Route {
 impl Default for Route {
     fn default() -> Self {
         Route {
+            id: RouteId(0),
             name: String::new(),
             basis: ChargeBasis::Volumetric {
                 divisor: 5000.0,
@@ -200,7 +203,13 @@ impl Project {
                 .chain(p.spec.iter().map(|s| s.id.0))
                 .chain(p.orders.iter().flat_map(order_ids))
         });
-        products.chain(self.decisions.iter().map(|d| d.id.0))
+        products
+            .chain(self.decisions.iter().map(|d| d.id.0))
+            .chain(self.routes.iter().map(|r| r.id.0))
+    }
+
+    pub fn route(&self, id: RouteId) -> Option<&Route> {
+        self.routes.iter().find(|r| r.id == id)
     }
 
     pub fn product(&self, id: ProductId) -> Option<&Product> {

@@ -223,7 +223,12 @@ fn route(o: &OrderSummary, out: &mut Vec<Block>) {
         })
         .collect();
     let mut facts = vec![
-        ("Route".into(), vec![plain(d.route.trim())]),
+        (
+            "Route".into(),
+            vec![plain(
+                r.name.map_or("(not among the project's routes)", str::trim),
+            )],
+        ),
         ("Cartons".into(), text_or_dash(&cartons.join("; "))),
     ];
     match &r.quote {

@@ -3,9 +3,10 @@
 //! missing or cannot be decoded becomes a sentence saying so, never a
 //! failed export.
 
-use crate::media::{draw_marks, thumbnail_of};
+use crate::media::draw_marks;
 use crate::model::{Photo, PhotoId};
 use crate::store::PhotoStore;
+use crate::store::thumbnail_of;
 use image::{Rgb, RgbImage, RgbaImage};
 use std::collections::HashMap;
 

@@ -11,7 +11,6 @@ use crate::rules::compare::{Cell, Comparison, Reference, compare_product};
 use crate::rules::decisions::is_stale;
 use crate::rules::sample_gate::{BULK_TERMS, REPEAT_TERMS};
 use crate::rules::shipping::{Quote, quote};
-use crate::rules::text::same_text;
 use crate::rules::{ExportGate, SampleGate, export_gate, sample_gate};
 use chrono::NaiveDateTime;
 use std::collections::HashSet;
@@ -113,6 +112,8 @@ pub struct OrderSummary<'a> {
 #[derive(Clone, Debug)]
 pub struct RouteSummary<'a> {
     pub decision: &'a crate::model::RouteDecision,
+    /// The chosen route's name; `None` if it is not a project route.
+    pub name: Option<&'a str>,
     pub quote: Result<Quote, String>,
 }
 
@@ -237,20 +238,18 @@ fn order_summary<'a>(
     let route = order
         .route
         .as_ref()
-        .filter(|d| !d.route.trim().is_empty())
-        .map(|decision| {
-            let quote = match project
-                .routes
-                .iter()
-                .find(|r| same_text(&r.name, &decision.route))
-            {
-                None => Err(format!(
-                    "route \u{201c}{}\u{201d} is not among the project's routes",
-                    decision.route.trim()
-                )),
+        .and_then(|d| d.route.map(|id| (d, id)))
+        .map(|(decision, id)| {
+            let quote = match project.route(id) {
+                None => Err("the chosen route is not among the project's routes".to_string()),
                 Some(r) => quote(r, &decision.cartons).map_err(|e| e.to_string()),
             };
-            RouteSummary { decision, quote }
+            let name = project.route(id).map(|r| r.name.as_str());
+            RouteSummary {
+                decision,
+                name,
+                quote,
+            }
         });
     let photos = order
         .photos
@@ -355,64 +354,5 @@ pub fn verdict_words(v: Verdict) -> &'static str {
         Verdict::Go => "\u{2713} GO",
         Verdict::NoGo => "\u{d7} NO-GO",
         Verdict::NotReady => "\u{25cb} NOT READY",
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use crate::model::*;
-
-    fn demo() -> (tempfile::TempDir, Project) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = crate::store::PhotoStore::for_project(&dir.path().join("demo.ron"));
-        let project = crate::app::demo::build(&store).unwrap();
-        (dir, project)
-    }
-
-    fn now() -> NaiveDateTime {
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
-            .and_then(|d| d.and_hms_opt(10, 0, 0))
-            .unwrap()
-    }
-
-    #[test]
-    fn the_demo_summary_has_every_product_verdict_and_order() {
-        let (_dir, project) = demo();
-        let s = summarise(&project, Scope::Project, now()).unwrap();
-        let verdicts: Vec<Verdict> = s.products.iter().map(|p| p.gate.verdict).collect();
-        assert_eq!(
-            verdicts,
-            vec![Verdict::Go, Verdict::NoGo, Verdict::NotReady]
-        );
-        let orders: usize = s.products.iter().map(|p| p.orders.len()).sum();
-        assert_eq!(orders, 4);
-        let tiles = &s.products[1];
-        let rows: Vec<&str> = tiles.deviations.iter().map(|d| d.row.as_str()).collect();
-        assert!(rows.contains(&"Colour 颜色"), "{rows:?}");
-        assert!(rows.contains(&"Storage bag 配件"), "{rows:?}");
-        assert!(tiles.unconfirmed_terms.contains(&Term::Moq));
-        assert!(!tiles.unconfirmed_terms.contains(&Term::SameMaterial));
-    }
-
-    #[test]
-    fn scopes_narrow_the_summary_and_unknown_ids_are_refused() {
-        let (_dir, project) = demo();
-        let mug = &project.products[0];
-        let s = summarise(&project, Scope::Product(mug.id), now()).unwrap();
-        assert_eq!(s.products.len(), 1);
-        assert_eq!(s.products[0].orders.len(), 2);
-        let bulk = mug.orders[1].id;
-        let s = summarise(&project, Scope::Order(bulk), now()).unwrap();
-        assert_eq!(s.products[0].orders.len(), 1);
-        assert_eq!(s.products[0].orders[0].order.id, bulk);
-        let route = s.products[0].orders[0].route.as_ref().unwrap();
-        assert!(route.quote.as_ref().unwrap().weight.chargeable_kg > 90.0);
-        assert_eq!(
-            summarise(&project, Scope::Order(OrderId(9999)), now()).unwrap_err(),
-            ScopeError::NoOrder(OrderId(9999))
-        );
-        assert!(summarise(&project, Scope::Product(ProductId(9999)), now()).is_err());
     }
 }

@@ -81,7 +81,7 @@ pub fn check_signature(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::rules::fixture;
+    use crate::rules::all_go_fixture;
 
     #[test]
     fn an_override_needs_a_reason_and_a_reviewer() {
@@ -115,10 +115,10 @@ mod tests {
 
     #[test]
     fn editing_the_evidence_makes_a_decision_stale() {
-        let mut p = fixture::project();
+        let mut p = all_go_fixture::project();
         let product = p.products[0].id;
-        let order = p.products[0].orders[fixture::BULK].id;
-        let other_order = p.products[0].orders[fixture::SAMPLE].id;
+        let order = p.products[0].orders[all_go_fixture::BULK].id;
+        let other_order = p.products[0].orders[all_go_fixture::SAMPLE].id;
         let sign = |p: &Project, subject| Decision {
             id: crate::model::DecisionId(999),
             time: chrono::DateTime::default(),
@@ -150,9 +150,9 @@ mod tests {
 
     #[test]
     fn the_current_verdict_follows_the_gates() {
-        let p = fixture::project();
-        let now = fixture::now();
-        let order = p.products[0].orders[fixture::BULK].id;
+        let p = all_go_fixture::project();
+        let now = all_go_fixture::now();
+        let order = p.products[0].orders[all_go_fixture::BULK].id;
         assert_eq!(
             current_verdict(&p, Subject::Ship(order), now),
             Some(Verdict::Go)

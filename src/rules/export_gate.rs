@@ -300,7 +300,8 @@ fn photos_checked(c: &mut Collect, order: &Order) {
 fn route(c: &mut Collect, project: &Project, order: &Order) {
     let p = Point::RouteReviewed;
     let target = Target::Route(order.id);
-    let Some(decision) = order.route.as_ref().filter(|d| !d.route.trim().is_empty()) else {
+    let Some((decision, chosen)) = order.route.as_ref().and_then(|d| d.route.map(|id| (d, id)))
+    else {
         c.add(p, Reason::not_ready(target, "No shipping route is chosen."));
         return;
     };
@@ -311,15 +312,14 @@ fn route(c: &mut Collect, project: &Project, order: &Order) {
         );
         return;
     }
-    let Some(route) = project
-        .routes
-        .iter()
-        .find(|r| same_text(&r.name, &decision.route))
-    else {
-        c.add(p, Reason::not_ready(
-            target,
-            format!("Route \u{201c}{}\u{201d} is not among the project's routes, so its chargeable weight is unknown.", decision.route.trim()),
-        ));
+    let Some(route) = project.route(chosen) else {
+        c.add(
+            p,
+            Reason::not_ready(
+                target,
+                "The chosen route is not among the project's routes, so its chargeable weight is unknown.",
+            ),
+        );
         return;
     };
     if let Err(e) = chargeable_weight(route, &decision.cartons) {

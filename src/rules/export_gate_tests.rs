@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::model::*;
-use crate::rules::fixture::{BULK, SAMPLE, at, now, project};
+use crate::rules::all_go_fixture::{BULK, SAMPLE, at, now, project};
 use crate::rules::{Severity, evaluate};
 
 fn gate(p: &Project, idx: usize, now: NaiveDateTime) -> ExportGate {
@@ -172,7 +172,7 @@ fn each_broken_piece_unticks_its_line() {
         (
             "unknown route",
             SAMPLE,
-            |p| o(p, SAMPLE).route.as_mut().unwrap().route = "Pigeon".into(),
+            |p| o(p, SAMPLE).route.as_mut().unwrap().route = Some(RouteId(999)),
             Verdict::NotReady,
             Point::RouteReviewed,
             "not among the project's routes",

@@ -12,13 +12,14 @@
 //!
 //! [`evaluate`] runs every gate of a project.
 
+#[cfg(test)]
+mod all_go_fixture;
 pub mod aql;
 pub mod compare;
 pub mod deadlines;
 pub mod decisions;
 pub mod export_gate;
-#[cfg(test)]
-mod fixture;
+pub mod ops;
 pub mod photo_pairs;
 pub mod sample_gate;
 pub mod shipping;
@@ -35,7 +36,7 @@ pub use sample_gate::{SampleGate, sample_gate};
 
 /// Every gate of a project: each product's sample gate and each order's
 /// export gate, in document order.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ProjectVerdicts {
     pub products: Vec<SampleGate>,
     pub orders: Vec<ExportGate>,

@@ -251,7 +251,7 @@ mod tests {
     use super::*;
     use crate::model::*;
     use crate::rules::Severity;
-    use crate::rules::fixture::{SAMPLE, project};
+    use crate::rules::all_go_fixture::{SAMPLE, project};
 
     fn product() -> Product {
         project().products.remove(0)

@@ -6,7 +6,7 @@
 //! plain functions returning editable data), never in constants here.
 //! Rounding applies once per shipment, to the summed chargeable weight.
 
-use crate::model::{Carton, ChargeBasis, Route};
+use crate::model::{Carton, ChargeBasis, Route, RouteId};
 use serde::Serialize;
 use thiserror::Error;
 
@@ -46,6 +46,8 @@ pub struct Chargeable {
 /// A route's price for a shipment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
+    /// The route priced, and its name.
+    pub id: RouteId,
     pub route: String,
     pub weight: Chargeable,
     pub cost: f64,
@@ -58,7 +60,7 @@ pub struct RouteComparison {
     pub quotes: Vec<Quote>,
     /// Routes that could not be priced, with the reason in words.
     pub failures: Vec<(String, String)>,
-    pub cheapest: Option<String>,
+    pub cheapest: Option<RouteId>,
 }
 
 const EPS: f64 = 1e-9;
@@ -206,6 +208,7 @@ pub fn cost(route: &Route, chargeable_kg: f64) -> f64 {
 pub fn quote(route: &Route, cartons: &[Carton]) -> Result<Quote, ShippingError> {
     let weight = chargeable_weight(route, cartons)?;
     Ok(Quote {
+        id: route.id,
         route: route.name.clone(),
         cost: cost(route, weight.chargeable_kg),
         currency: route.currency.clone(),
@@ -239,7 +242,7 @@ pub fn compare_routes(
             Some(b) if b.cost.total_cmp(&q.cost).is_le() => Some(b),
             _ => Some(q),
         })
-        .map(|q| q.route.clone());
+        .map(|q| q.id);
     Ok(RouteComparison {
         quotes,
         failures,

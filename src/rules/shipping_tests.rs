@@ -211,14 +211,18 @@ fn cost_is_first_weight_plus_per_kg() {
 #[test]
 fn cheapest_route_is_named() {
     let c = [carton(50.0, 40.0, 30.0, 8.0, 2)];
-    let routes = [
+    let mut routes = [
         priced(dhl_express(), 100.0, 40.0),  // 24 kg: 1040
         priced(air_forwarder(), 50.0, 30.0), // 20 kg: 635
         priced(china_ems(), 60.0, 45.0),     // 16 kg: 757.5
         priced(sea_lcl(), 0.0, 8.0),         // 120 kg: 960
     ];
+    for (i, r) in routes.iter_mut().enumerate() {
+        r.id = RouteId(i as u64 + 1);
+    }
     let cmp = compare_routes(&routes, &c).unwrap();
-    assert_eq!(cmp.cheapest.as_deref(), Some("Air (forwarder line)"));
+    assert_eq!(cmp.cheapest, Some(routes[1].id));
+    assert_eq!(routes[1].name, "Air (forwarder line)");
     let costs: Vec<f64> = cmp.quotes.iter().map(|q| q.cost).collect();
     for (got, want) in costs.iter().zip([1040.0, 635.0, 757.5, 960.0]) {
         assert!(close(*got, want), "{costs:?}");
@@ -231,7 +235,7 @@ fn cheapest_route_is_named() {
         min_side_cm: None,
     };
     let cmp = compare_routes(&bad, &c).unwrap();
-    assert_eq!(cmp.cheapest.as_deref(), Some("China EMS"));
+    assert_eq!(cmp.cheapest, Some(routes[2].id), "China EMS");
     assert_eq!(cmp.failures.len(), 1);
 
     let mut mixed = routes.to_vec();
@@ -299,8 +303,9 @@ fn bad_rates_are_refused_and_never_cheapest() {
     }
     let mut cheap_looking = priced(air_forwarder(), 0.0, -5.0);
     cheap_looking.name = "negative".into();
+    cheap_looking.id = RouteId(77);
     let c = compare_routes(&[good.clone(), cheap_looking], &cartons).unwrap();
-    assert_eq!(c.cheapest.as_deref(), Some(good.name.as_str()));
+    assert_eq!(c.cheapest, Some(good.id));
     assert_eq!(c.failures.len(), 1);
 }
 

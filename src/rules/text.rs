@@ -37,6 +37,33 @@ pub fn fmt_num(x: f64) -> String {
     if s == "-0" { "0".into() } else { s.into() }
 }
 
+/// Reads a number as a buyer types it: full-width digits, a decimal comma
+/// ("1,5" is 1.5; "1,500" with three digits after the comma is 1500), and
+/// spaces around it. `None` when it is not a finite number.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let s = half_width(s);
+    let s = s.trim();
+    let text = match s.split_once(',') {
+        Some((whole, frac)) if !s.contains('.') && !frac.contains(',') => {
+            if frac.len() == 3 && !whole.is_empty() && whole.len() <= 3 {
+                format!("{whole}{frac}")
+            } else {
+                format!("{whole}.{frac}")
+            }
+        }
+        _ => s.to_string(),
+    };
+    if text.is_empty() || text.chars().any(|c| c.is_alphabetic()) {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Reads a whole number as a buyer types it (full-width digits, spaces).
+pub fn parse_whole(s: &str) -> Option<u32> {
+    half_width(s).trim().parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +120,29 @@ mod tests {
         for (x, want) in cases {
             assert_eq!(fmt_num(x), want, "{x}");
         }
+    }
+
+    #[test]
+    fn numbers_read_as_buyers_type_them() {
+        let cases = [
+            ("12.80", Some(12.8)),
+            ("0.3", Some(0.3)),
+            ("1,5", Some(1.5)),
+            ("12,80", Some(12.8)),
+            ("1,500", Some(1500.0)),
+            ("\u{FF19}.\u{FF15}", Some(9.5)),
+            (" 9. ", Some(9.0)),
+            ("-2", Some(-2.0)),
+            ("", None),
+            ("1.2.3", None),
+            ("inf", None),
+            ("NaN", None),
+            ("12 cm", None),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(parse_decimal(typed), want, "{typed:?}");
+        }
+        assert_eq!(parse_whole("\u{FF14}2"), Some(42));
+        assert_eq!(parse_whole("4.2"), None);
     }
 }

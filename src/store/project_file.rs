@@ -54,7 +54,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
     if project.schema_version > SCHEMA_VERSION {
         return Err(newer(path, project.schema_version));
     }
-    migrate(&mut project);
+    crate::model::migrate(&mut project);
     for (_, photo) in project.photos() {
         if let Err(why) = check_relative_path(&photo.file.path) {
             return Err(StoreError::UnsafePhotoPath {
@@ -67,16 +67,6 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
     }
     project.repair_next_id();
     Ok(project)
-}
-
-/// Brings an older file up to [`SCHEMA_VERSION`].
-///
-/// Version 1 is the first released format, so there is nothing to convert
-/// yet; a file with no `schema_version` (written by hand) is read as the
-/// current version. When version 2 comes, the steps from each older version
-/// go here, one function per step, each with its own test file.
-fn migrate(project: &mut Project) {
-    project.schema_version = SCHEMA_VERSION;
 }
 
 fn refuse_newer(text: &str, path: &Path) -> Result<(), StoreError> {

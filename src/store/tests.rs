@@ -119,7 +119,7 @@ fn round_trip_is_equal_and_byte_identical() {
 #[test]
 fn file_is_readable_text_one_field_per_line() {
     let text = to_ron(&fixture());
-    assert!(text.starts_with("(\n\tschema_version: 1,\n"), "{text}");
+    assert!(text.starts_with("(\n\tschema_version: 2,\n"), "{text}");
     assert!(
         text.contains("title: \"陶瓷马克杯 350ml\""),
         "Chinese kept as is"

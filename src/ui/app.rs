@@ -1,21 +1,28 @@
 //! The eframe application: state split by lifetime (preferences saved by
-//! eframe, transient UI state, the session with its document and jobs).
-//! `logic` applies the commands collected while drawing and polls jobs;
-//! `ui` only draws and collects commands.
+//! eframe, the window's own state, the session with its document and
+//! jobs). `ui` draws from a read-only context and collects what the panels
+//! ask for; `logic` (in `app_logic.rs`) applies it and polls jobs.
 
-use super::dialogs::{Dialogs, NativeDialogs};
-use super::theme::Theme;
-use super::{fonts, menu_ui, modals_ui, shortcuts};
-use crate::app::{Command, Event, Session};
-use crate::model::{OrderId, ProductId};
-use crate::rules::{self, ProjectVerdicts};
+use super::context::{Ctx, Selection, Sink};
+use super::pages;
+use super::panels::{tree, verdict::VerdictPanel};
+use super::photos::side_by_side::CompareView;
+use super::photos::viewer::Viewer;
+use super::photos::{PhotoFilter, Photos};
+use super::shell::commands::State;
+use super::shell::dialogs::{Dialogs, NativeDialogs};
+use super::shell::export::ExportWindow;
+use super::shell::modals::{self, Confirm, Toasts};
+use super::shell::{menus, start};
+use super::widgets::{fonts, theme::Theme};
+use crate::app::{Command, Derived, Session};
+use crate::rules::ProjectVerdicts;
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
 
-const MAX_RECENT: usize = 10;
+pub(super) const MAX_RECENT: usize = 10;
 
 /// Preferences, kept by eframe between runs.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -27,20 +34,11 @@ pub struct Prefs {
 }
 
 impl Prefs {
-    fn remember(&mut self, path: PathBuf) {
+    pub(super) fn remember(&mut self, path: PathBuf) {
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
     }
-}
-
-/// What is selected in the tree.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Selection {
-    #[default]
-    None,
-    Product(ProductId),
-    Order(OrderId),
 }
 
 /// What the compare view shows (for tests and status).
@@ -53,45 +51,27 @@ pub struct Compared {
     pub views: [(f32, egui::Vec2); 2],
 }
 
-/// Verdicts, recomputed when the document or the minute changes.
-struct VerdictCache {
-    version: Option<(u64, i64)>,
-    verdicts: Option<ProjectVerdicts>,
-}
-
-/// A background result shown for a few seconds.
-pub struct Toast {
-    pub text: String,
-    pub until: f64,
-}
-
 pub struct BulkReadyApp {
     pub session: Session,
     pub prefs: Prefs,
     pub selection: Selection,
-    pub(crate) dialogs: Box<dyn Dialogs>,
+    pub(super) dialogs: Box<dyn Dialogs>,
     /// Collected while drawing, applied in the next `logic`.
-    pub(crate) commands: Vec<Command>,
-    pub(crate) toasts: Vec<Toast>,
-    cache: VerdictCache,
-    title: String,
+    pub(super) sink: Sink,
+    pub(super) toasts: Toasts,
+    pub(super) derived: Derived,
+    pub(super) title: String,
     /// Where "Open demo project" writes the demo.
     pub demo_dir: PathBuf,
-    /// The decision being prepared in the go/no-go panel.
-    pub(crate) sign: super::decision_ui::SignDraft,
-    pub(crate) textures: super::textures::Textures,
+    pub(super) verdict: VerdictPanel,
+    pub(super) photos: Photos,
     /// The photo open in the viewer, if any.
-    pub(crate) viewer: Option<super::viewer_ui::Viewer>,
+    pub(super) viewer: Option<Viewer>,
     /// The sample and bulk photos open side by side, if any.
-    pub(crate) compare: Option<super::compare_view_ui::CompareView>,
-    /// Full-size textures of the photos on screen.
-    pub(crate) full: super::full_images::FullImages,
-    /// Which photos the grid shows.
-    pub photo_filter: super::photo_list_ui::PhotoFilter,
-    /// The export window's choices.
-    pub(crate) export: super::export_ui::ExportDraft,
-    /// Photos whose thumbnails the grid asked for this frame.
-    pub(crate) wanted_thumbs: Vec<(crate::model::PhotoId, crate::model::StoredFile)>,
+    pub(super) compare: Option<CompareView>,
+    pub(super) export: ExportWindow,
+    /// A removal waiting for the buyer's yes.
+    pub(super) confirm: Option<Confirm>,
 }
 
 impl BulkReadyApp {
@@ -122,22 +102,17 @@ impl BulkReadyApp {
             prefs,
             selection: Selection::None,
             dialogs,
-            commands: Vec::new(),
-            toasts: Vec::new(),
-            cache: VerdictCache {
-                version: None,
-                verdicts: None,
-            },
+            sink: Sink::default(),
+            toasts: Toasts::default(),
+            derived: Derived::default(),
             title: String::new(),
             demo_dir: default_demo_dir(),
-            sign: Default::default(),
-            textures: Default::default(),
+            verdict: VerdictPanel::default(),
+            photos: Photos::default(),
             viewer: None,
             compare: None,
-            full: Default::default(),
-            wanted_thumbs: Vec::new(),
-            export: Default::default(),
-            photo_filter: Default::default(),
+            export: ExportWindow::default(),
+            confirm: None,
         }
     }
 
@@ -157,171 +132,138 @@ impl BulkReadyApp {
         self.viewer.as_ref().map(|v| v.photo)
     }
 
+    /// Which photos the grid shows.
+    pub fn set_photo_filter(&mut self, filter: PhotoFilter) {
+        self.photos.filter = filter;
+    }
+
+    /// The notifications on screen now, oldest first.
+    pub fn toasts(&self) -> Vec<String> {
+        self.toasts.texts().map(str::to_owned).collect()
+    }
+
+    /// The question asked before a removal, with what else it removes.
+    pub fn confirming(&self) -> Option<(&str, &[String])> {
+        self.confirm
+            .as_ref()
+            .map(|c| (c.title.as_str(), c.effects.as_slice()))
+    }
+
     /// Whether nothing is under way or about to start: no background job
-    /// (but watching the file), and no command or image request waiting for
-    /// the next frame. Tests step until then.
+    /// (but watching the file), and nothing asked or waiting for the next
+    /// frame. Tests step until then.
     pub fn is_idle(&self) -> bool {
         self.session.busy().iter().all(|j| *j == "watch")
-            && self.commands.is_empty()
-            && self.wanted_thumbs.is_empty()
-            && self.full.wanted.is_empty()
-            && !self.textures.has_pending()
+            && self.sink.is_empty()
+            && self.photos.caches.wanted.is_empty()
+            && self.photos.caches.full.wanted.is_empty()
+            && !self.photos.caches.textures.has_pending()
     }
 
     /// The verdicts of the open project, as of the last `logic`.
     pub fn verdicts(&self) -> Option<&ProjectVerdicts> {
-        self.cache.verdicts.as_ref()
+        self.session.doc.as_ref().map(|_| &self.derived.verdicts)
     }
 
-    /// Recomputes the verdicts when the document changed, or once a minute
-    /// (deadlines move).
-    fn refresh_verdicts(&mut self) {
-        let Some(doc) = self.session.doc.as_ref() else {
-            self.forget_verdicts();
-            return;
-        };
-        let now = chrono::Local::now().naive_local();
-        let key = (doc.version(), now.and_utc().timestamp() / 60);
-        if self.cache.version != Some(key) {
-            self.cache.verdicts = Some(rules::evaluate(&doc.project, now));
-            self.cache.version = Some(key);
-        }
-    }
-
-    fn forget_verdicts(&mut self) {
-        self.cache.version = None;
-        self.cache.verdicts = None;
-    }
-
-    pub(crate) fn push(&mut self, command: Command) {
-        self.commands.push(command);
-    }
-
-    fn handle_events(&mut self, ctx: &egui::Context) {
-        for event in self.session.take_events() {
-            match event {
-                Event::Opened(path) | Event::Saved(path) => self.prefs.remember(path),
-                Event::Exported(path) => self.dialogs.reveal(&path),
-                Event::Created(id) => self.select_created(id),
-                Event::Replaced => {
-                    self.selection = Selection::None;
-                    self.forget_verdicts();
-                    self.textures.clear();
-                    self.viewer = None;
-                    self.compare = None;
-                    self.full.clear();
-                    super::anchor::forget(ctx);
-                }
-            }
-        }
-        if self.session.want_save_as {
-            self.session.want_save_as = false;
-            self.save_as();
-        }
-    }
-
-    fn select_created(&mut self, id: u64) {
-        let Some(p) = self.session.project() else {
-            return;
-        };
-        if p.product(ProductId(id)).is_some() {
-            self.selection = Selection::Product(ProductId(id));
-        } else if p.order(OrderId(id)).is_some() {
-            self.selection = Selection::Order(OrderId(id));
-        }
-    }
-
-    /// Asks where to save, then saves there.
-    pub(crate) fn save_as(&mut self) {
-        let Some(doc) = &self.session.doc else {
-            return;
-        };
-        let suggested = match &doc.path {
-            Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
-            None => Some(format!("{}.ron", doc.project.name)),
-        }
-        .unwrap_or_else(|| "project.ron".into());
-        if let Some(path) = self.dialogs.save_project(&suggested) {
-            self.session.apply(Command::SaveAs(path));
-        }
-    }
-
-    /// An image pasted from the clipboard (a chat screenshot) goes into the
-    /// selected order.
-    fn pasted_images(&mut self, ctx: &egui::Context) {
-        let images: Vec<_> = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    egui::Event::PasteImage(img) => Some(img.clone()),
-                    _ => None,
-                })
-                .collect()
-        });
-        for img in images {
-            let Selection::Order(order) = self.selection else {
-                self.session
-                    .toasts
-                    .push("Select an order to paste a screenshot into it.".into());
-                continue;
-            };
-            let [w, h] = img.size;
-            let rgba: Vec<u8> = img
-                .pixels
-                .iter()
-                .flat_map(|c| c.to_srgba_unmultiplied())
-                .collect();
-            if let Some(image) = image::RgbaImage::from_raw(w as u32, h as u32, rgba) {
-                self.commands.push(Command::PastePhoto { order, image });
-            }
-        }
-    }
-
-    /// Files dropped on the window go into the selected order.
-    fn dropped_files(&mut self, ctx: &egui::Context) {
-        let paths: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
-        });
-        if paths.is_empty() {
-            return;
-        }
-        match self.selection {
-            Selection::Order(order) => self.commands.push(Command::ImportPhotos {
-                order,
-                parcel: None,
-                paths,
+    fn status(&self) -> menus::Status<'static> {
+        let import = self.session.import_progress();
+        let busy = self
+            .session
+            .busy()
+            .iter()
+            .filter(|j| {
+                !(**j == "watch" || **j == "export" || (**j == "import" && import.is_some()))
+            })
+            .map(|j| busy_word(j))
+            .collect();
+        let doc = self.session.doc.as_ref();
+        menus::Status {
+            import,
+            export: self.session.export_progress(),
+            busy,
+            place: doc.map(|d| {
+                d.path
+                    .as_ref()
+                    .map_or_else(|| "not saved yet".into(), |p| p.display().to_string())
             }),
-            _ => self
-                .session
-                .toasts
-                .push("Select an order to drop photos into it.".into()),
+            dirty: doc.is_some_and(|d| d.is_dirty()),
         }
     }
 
-    /// Asks which photos to add to `order`, then imports them.
-    pub(crate) fn add_photos(&mut self, order: crate::model::OrderId, folder: bool) {
-        let picked = if folder {
-            self.dialogs.pick_photo_folder().map(|f| vec![f])
-        } else {
-            self.dialogs.pick_photos()
+    /// The tree, the verdict and the middle panel of an open project.
+    fn project_ui(&mut self, ui: &mut egui::Ui, sink: &mut Sink) {
+        let Some(doc) = self.session.doc.as_ref() else {
+            return;
         };
-        if let Some(paths) = picked {
-            self.push(Command::ImportPhotos {
-                order,
-                parcel: None,
-                paths,
+        let c = Ctx {
+            project: &doc.project,
+            derived: &self.derived,
+            selection: self.selection,
+        };
+        egui::Panel::left("tree")
+            .default_size(280.0)
+            .min_size(200.0)
+            .show(ui, |ui| tree::tree_ui(ui, &c, sink));
+        egui::Panel::right("verdict")
+            .default_size(340.0)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                self.verdict.ui(ui, &c, sink, &mut self.prefs.reviewer)
             });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(cv) = &mut self.compare {
+                cv.ui(ui, &c, sink, &mut self.photos.caches);
+            } else if let Some(v) = &mut self.viewer {
+                v.ui(ui, &c, sink, &mut self.photos.caches);
+            } else {
+                pages::page_ui(ui, &c, sink, &mut self.photos);
+            }
+        });
+        if let Some(request) = self.export.ui(ui.ctx(), c.project, c.selection) {
+            sink.ask(super::context::Ask::Export(request));
         }
     }
 
-    pub(crate) fn open_dialog(&mut self) {
-        if let Some(path) = self.dialogs.open_project() {
-            self.push(Command::Open(path));
+    fn modals_ui(&mut self, ctx: &egui::Context, sink: &mut Sink) {
+        if let Some(error) = &self.session.error {
+            modals::error_ui(ctx, error, sink);
+        } else if let Some(prompt) = &self.session.prompt {
+            let name = self
+                .session
+                .doc
+                .as_ref()
+                .map_or_else(String::new, |d| d.file_name());
+            modals::prompt_ui(ctx, prompt, &name, sink);
+        } else if let Some(c) = &self.confirm
+            && let Some(yes) = modals::confirm_ui(ctx, c)
+            && let Some(c) = self.confirm.take().filter(|_| yes)
+        {
+            sink.apply(c.op);
         }
+    }
+}
+
+/// What the command table needs to say what is enabled.
+pub(super) fn command_state(session: &Session) -> State<'_> {
+    let doc = session.doc.as_ref();
+    State {
+        project_open: doc.is_some(),
+        undo: doc.and_then(|d| d.undo_label()),
+        redo: doc.and_then(|d| d.redo_label()),
+    }
+}
+
+fn busy_word(job: &str) -> &'static str {
+    match job {
+        "save" => "Saving…",
+        "open" => "Opening…",
+        "autosave" => "Autosaving…",
+        "demo" => "Writing the demo…",
+        "recover" => "Recovering…",
+        "import" => "Importing…",
+        "thumbnails" => "Making thumbnails…",
+        "full image" => "Opening the photo…",
+        _ => "Working…",
     }
 }
 
@@ -335,94 +277,27 @@ fn default_demo_dir() -> PathBuf {
 
 impl eframe::App for BulkReadyApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        for command in shortcuts::consume(ctx) {
-            match command {
-                shortcuts::Action::Command(c) => self.commands.push(c),
-                shortcuts::Action::Open => self.open_dialog(),
-                shortcuts::Action::SaveAs => self.save_as(),
-                shortcuts::Action::Export => self.export.open = self.session.doc.is_some(),
-            }
-        }
-        for command in std::mem::take(&mut self.commands) {
-            self.session.apply(command);
-        }
-        self.session.poll(Instant::now());
-        self.handle_events(ctx);
-        self.refresh_verdicts();
-        self.textures.arrived(self.session.take_thumbnails());
-        if self.textures.upload_some(ctx) {
-            ctx.request_repaint();
-        }
-        self.session
-            .forget_thumbnails_of(&self.textures.take_evicted());
-        let on_screen = self.full.next_frame().clone();
-        self.session.keep_full_image_requests(&on_screen);
-        for (photo, file, max) in std::mem::take(&mut self.full.wanted) {
-            self.session.request_full_image(photo, file, max);
-        }
-        for (photo, image) in self.session.take_full_images() {
-            self.full.insert(ctx, photo, image);
-        }
-        let wanted = std::mem::take(&mut self.wanted_thumbs);
-        let on_screen = wanted.iter().map(|(id, _)| *id).collect();
-        self.session.keep_thumbnail_requests(&on_screen);
-        self.session
-            .request_thumbnails(wanted, crate::media::THUMB_PX);
-        self.dropped_files(ctx);
-        self.pasted_images(ctx);
-        let now = ctx.input(|i| i.time);
-        for text in self.session.toasts.drain(..) {
-            self.toasts.push(Toast {
-                text,
-                until: now + 4.0,
-            });
-        }
-        if ctx.input(|i| i.viewport().close_requested()) && !self.session.request_quit() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
-        if self.session.quit_confirmed && !ctx.input(|i| i.viewport().close_requested()) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-        let title = match &self.session.doc {
-            Some(d) => d.title(),
-            None => "BulkReady".into(),
-        };
-        if title != self.title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
+        self.logic_step(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        menu_ui::menu_bar(self, ui);
-        menu_ui::status_bar(self, ui);
-        if self.session.doc.is_none() {
-            egui::CentralPanel::default().show(ui, |ui| super::start_ui::start_ui(self, ui));
+        let mut sink = std::mem::take(&mut self.sink);
+        let state = command_state(&self.session);
+        let project_open = state.project_open;
+        menus::menu_bar_ui(ui, &state, &mut self.prefs, &mut sink);
+        menus::status_bar_ui(ui, &self.status(), &mut sink);
+        if project_open {
+            self.project_ui(ui, &mut sink);
         } else {
-            egui::Panel::left("tree")
-                .default_size(280.0)
-                .min_size(200.0)
-                .show(ui, |ui| super::tree_ui::tree_ui(self, ui));
-            egui::Panel::right("verdict")
-                .default_size(340.0)
-                .min_size(240.0)
-                .show(ui, |ui| super::verdict_ui::verdict_ui(self, ui));
-            egui::CentralPanel::default().show(ui, |ui| {
-                if self.compare.is_some() {
-                    super::compare_view_ui::compare_view_ui(self, ui);
-                } else if self.viewer.is_some() {
-                    super::viewer_ui::viewer_ui(self, ui);
-                } else {
-                    super::editor_ui::editor_ui(self, ui);
-                }
-            });
+            egui::CentralPanel::default()
+                .show(ui, |ui| start::start_ui(ui, &self.prefs.recent, &mut sink));
         }
-        super::export_ui::export_window(self, ui.ctx());
-        modals_ui::modals(self, ui.ctx());
-        modals_ui::toasts(self, ui.ctx());
-        if !self.commands.is_empty() {
+        self.modals_ui(ui.ctx(), &mut sink);
+        self.toasts.ui(ui.ctx());
+        if !sink.is_empty() {
             ui.ctx().request_repaint();
         }
+        self.sink = sink;
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -1,42 +1,30 @@
-//! The window: eframe app shell, panels and widgets. The only module that
-//! uses egui; it reads the session's state and pushes commands.
+//! The window: the only module that uses egui. Each frame it builds a
+//! read-only context, the panels draw from it and push what they ask for
+//! into a sink, and `logic` applies that between frames.
+//!
+//! - `shell/`: menus, status bar, command table, modals, start screen,
+//!   file dialogs, export window.
+//! - `panels/`: the tree (left), the verdict and decision (right).
+//! - `pages/`: the middle panel's project, product and order pages.
+//! - `photos/`: grid, details, viewer, marks, side by side, canvas,
+//!   texture caches.
+//! - `widgets/`: fields, list controls, reason-link jumps, theme, fonts.
 
-mod anchor;
 mod app;
-mod compare_ui;
-mod compare_view_ui;
-mod decision_ui;
-mod dialogs;
-mod editor_ui;
-mod export_ui;
-mod fields;
-mod fonts;
-mod full_images;
-mod inspection_ui;
-mod menu_ui;
-mod modals_ui;
-mod order_more_ui;
-mod order_ui;
-mod photo_canvas;
-mod photo_list_ui;
-mod product_ui;
-mod routes_ui;
-mod shipping_ui;
-mod shortcuts;
-mod spec_ui;
-mod start_ui;
-mod textures;
-mod theme;
-mod tree_ui;
-mod verdict_ui;
-mod viewer_marks_ui;
-mod viewer_ui;
+mod app_logic;
+pub mod context;
+mod pages;
+mod panels;
+mod photos;
+mod shell;
+mod widgets;
 
-pub use anchor::flashing as target_shown;
-pub use app::{BulkReadyApp, Compared, Prefs, Selection};
-pub use dialogs::{Dialogs, NoDialogs};
-pub use photo_list_ui::PhotoFilter;
-pub use theme::Theme;
+pub use app::{BulkReadyApp, Compared, Prefs};
+pub use context::Selection;
+pub use photos::PhotoFilter;
+pub use shell::dialogs::{Dialogs, NoDialogs};
+pub use widgets::jump_to::flashing as target_shown;
+pub use widgets::theme::Theme;
 
 use std::path::PathBuf;
 

@@ -73,6 +73,7 @@ pub(super) fn project() -> Project {
     };
     p.routes = vec![
         Route {
+            id: RouteId(0),
             name: "DHL Express".into(),
             basis: ChargeBasis::Volumetric {
                 divisor: 5000.0,
@@ -85,6 +86,7 @@ pub(super) fn project() -> Project {
             currency: "CNY".into(),
         },
         Route {
+            id: RouteId(0),
             name: "Air line (forwarder)".into(),
             basis: ChargeBasis::Volumetric {
                 divisor: 6000.0,
@@ -97,6 +99,7 @@ pub(super) fn project() -> Project {
             currency: "CNY".into(),
         },
         Route {
+            id: RouteId(0),
             name: "China EMS".into(),
             basis: ChargeBasis::Volumetric {
                 divisor: 8000.0,
@@ -109,6 +112,7 @@ pub(super) fn project() -> Project {
             currency: "CNY".into(),
         },
         Route {
+            id: RouteId(0),
             name: "Sea LCL".into(),
             basis: ChargeBasis::WeightOrMeasure { kg_per_cbm: 1000.0 },
             rounding_kg: 1.0,
@@ -118,11 +122,22 @@ pub(super) fn project() -> Project {
             currency: "CNY".into(),
         },
     ];
+    for i in 0..p.routes.len() {
+        p.routes[i].id = RouteId(p.new_id());
+    }
     let mug = mug(&mut p);
     let tiles = tiles(&mut p);
     let tote = tote(&mut p);
     p.products = vec![mug, tiles, tote];
     p
+}
+
+/// The demo's air line route, which its orders choose.
+fn air_line(p: &Project) -> RouteId {
+    p.routes
+        .iter()
+        .find(|r| r.name == "Air line (forwarder)")
+        .map_or(RouteId(0), |r| r.id)
 }
 
 fn mug(p: &mut Project) -> Product {
@@ -225,7 +240,8 @@ fn mug(p: &mut Project) -> Product {
             risk: Some(fragile.id),
         }],
         route: Some(RouteDecision {
-            route: "Air line (forwarder)".into(),
+            route: Some(air_line(p)),
+            legacy_name: String::new(),
             cartons: vec![Carton { length_cm: 30.0, width_cm: 20.0, height_cm: 15.0, gross_kg: 1.4, count: 1 }],
             reviewed_on: date(2026, 10, 29),
             note: "Consolidated with the other samples.".into(),
@@ -265,7 +281,8 @@ fn mug(p: &mut Project) -> Product {
             risk: Some(fragile.id),
         }],
         route: Some(RouteDecision {
-            route: "Air line (forwarder)".into(),
+            route: Some(air_line(p)),
+            legacy_name: String::new(),
             cartons: vec![Carton { length_cm: 50.0, width_cm: 40.0, height_cm: 35.0, gross_kg: 18.5, count: 5 }],
             reviewed_on: date(2026, 11, 21),
             note: "Sea is cheaper but too slow for the spring launch.".into(),
