@@ -156,7 +156,7 @@ fn main() {
         wall.push(w);
         cpu.push(c);
         let busy = app.session.busy();
-        if imported_at.is_none() && !busy.contains(&"import") {
+        if imported_at.is_none() && !busy.contains(&bulkready::app::jobs::Job::Import) {
             imported_at = Some(start.elapsed());
         }
         let photos = app
@@ -164,7 +164,7 @@ fn main() {
             .project()
             .and_then(|p| p.order(oid))
             .map_or(0, |(_, o)| o.photos.len());
-        if photos == PHOTOS && busy.iter().all(|j| *j == "watch") {
+        if photos == PHOTOS && busy.iter().all(|j| *j == bulkready::app::jobs::Job::Watch) {
             break;
         }
         if start.elapsed() > Duration::from_secs(600) {

@@ -326,7 +326,7 @@ fn child(args: &[String]) -> Result<()> {
     let store = store_of(&dir);
     let _ = std::fs::remove_dir_all(store.root().join(".thumbs"));
     let failed = std::sync::atomic::AtomicUsize::new(0);
-    let done = store::thumbnails_parallel(
+    let done = bulkready::store::thumbnails_parallel(
         &store,
         &files,
         SIZE,

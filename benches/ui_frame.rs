@@ -1,10 +1,13 @@
 //! CPU time per frame of the real window, headless (egui_kittest, no GPU),
-//! over a generated project of 200 orders and 6,000 photos, with an order
-//! of 30 photos selected.
+//! over a generated project of 2,000 orders and 40,000 photos (200 products
+//! of 10 orders of 20 photos), with an order selected.
 //!
 //!     cargo bench --bench ui_frame
 //!
-//! Two measurements, each over 300 frames after 20 warm-up frames:
+//! Three measurements, each over 300 frames after 20 warm-up frames:
+//! - "idle": frames in which nothing happens;
+//! - "keystroke": frames each applying one typed character's op (the order
+//!   note grows by a letter: apply, undo step, derived results, drawing);
 //! - "app pass": what eframe does on the CPU for a frame, minus the GPU:
 //!   one egui pass (`logic` + `ui`) and tessellation, on a plain context
 //!   (accessibility off, as when no screen reader is running);
@@ -15,82 +18,18 @@
 //! the process CPU time over all frames (/proc/self/stat) is printed as a
 //! cross-check.
 
-use bulkready::app::Document;
+use bulkready::app::{Command, Document};
 use bulkready::model::*;
+use bulkready::rules::ops::{Op, OrderFacts};
 use bulkready::ui::{BulkReadyApp, NoDialogs, Selection};
 use eframe::egui;
 use egui_kittest::Harness;
 use std::time::Instant;
 
-const PRODUCTS: usize = 40;
-const ORDERS_PER_PRODUCT: usize = 5;
-const PHOTOS_PER_ORDER: usize = 30;
-const FRAMES: usize = 300;
+mod common;
+use common::{ORDERS_PER_PRODUCT, PHOTOS_PER_ORDER, PRODUCTS, project};
 
-fn project() -> Project {
-    let mut p = Project::new("frame benchmark");
-    for i in 0..PRODUCTS {
-        let pid = ProductId(p.new_id());
-        let spec: Vec<SpecItem> = (0..8)
-            .map(|k| SpecItem {
-                id: SpecId(p.new_id()),
-                name: format!("规格 {k} spec"),
-                expected: Expected::Text("哑光白 matte white".into()),
-                critical: k == 0,
-            })
-            .collect();
-        let orders = (0..ORDERS_PER_PRODUCT)
-            .map(|o| {
-                let parcel = ParcelId(p.new_id());
-                let photos = (0..PHOTOS_PER_ORDER)
-                    .map(|n| Photo {
-                        id: PhotoId(p.new_id()),
-                        file: StoredFile {
-                            path: format!("{i:08}{o:08}{n:016}.jpg"),
-                            hash: format!("{i:08}{o:08}{n:016}"),
-                            original_name: format!("IMG_{n:04}.JPG"),
-                        },
-                        width: 4000,
-                        height: 3000,
-                        parcel: Some(parcel),
-                        tags: vec![Tag::Item],
-                        ..Photo::default()
-                    })
-                    .collect();
-                Order {
-                    id: OrderId(p.new_id()),
-                    kind: if o == 0 {
-                        OrderKind::Sample
-                    } else {
-                        OrderKind::Bulk
-                    },
-                    number: format!("2026{i:04}{o:04}"),
-                    seller: "义乌市某某日用品有限公司".into(),
-                    parcels: vec![Parcel {
-                        id: parcel,
-                        tracking: format!("YT{i:08}{o:04}"),
-                        ..Parcel::default()
-                    }],
-                    messages: vec![SellerMessage {
-                        id: MessageId(p.new_id()),
-                        text: "亲，大货和样品一样的".into(),
-                        ..SellerMessage::default()
-                    }],
-                    photos,
-                    ..Order::default()
-                }
-            })
-            .collect();
-        p.products.push(Product {
-            id: pid,
-            name: format!("Product {i} 产品"),
-            spec,
-            orders,
-            ..Product::default()
-        });
-    }
-    p
-}
+const FRAMES: usize = 300;
 
 /// User + system CPU time of the process so far, in ms (10 ms ticks).
 fn process_cpu_ms() -> Option<f64> {
@@ -149,18 +88,35 @@ fn main() {
     app.selection = Selection::Order(order);
     let mut frame = eframe::Frame::_new_kittest();
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
-    let (wall, cpu) = timed(FRAMES, || {
+    let mut pass = |app: &mut BulkReadyApp| {
         let input = egui::RawInput {
             screen_rect: Some(screen),
             ..Default::default()
         };
         let out = ctx.run_ui(input, |ui| {
-            eframe::App::logic(&mut app, ui.ctx(), &mut frame);
-            eframe::App::ui(&mut app, ui, &mut frame);
+            eframe::App::logic(app, ui.ctx(), &mut frame);
+            eframe::App::ui(app, ui, &mut frame);
         });
         std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    };
+    let (wall, cpu) = timed(FRAMES, || pass(&mut app));
+    report("idle", wall, cpu);
+    let (wall, cpu) = timed(FRAMES, || {
+        let o = app
+            .session
+            .project()
+            .and_then(|p| p.order(order))
+            .map(|(_, o)| o);
+        let mut facts = o.map(OrderFacts::of).unwrap_or_default();
+        facts.note.push('a');
+        let op = Op::SetOrderFacts(order, Box::new(facts));
+        app.session.apply(Command::Typing {
+            op,
+            field: "note".into(),
+        });
+        pass(&mut app);
     });
-    report("app pass", wall, cpu);
+    report("keystroke", wall, cpu);
 
     // The same inside egui_kittest (AccessKit tree built and consumed).
     let mut h = Harness::builder()

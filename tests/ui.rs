@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 mod common;
+use bulkready::app::jobs::Job;
 use common::*;
 
 #[test]
@@ -196,13 +197,7 @@ fn order_verdict(
     app: &BulkReadyApp,
     order: bulkready::model::OrderId,
 ) -> bulkready::model::Verdict {
-    app.verdicts()
-        .unwrap()
-        .orders
-        .iter()
-        .find(|g| g.order == order)
-        .unwrap()
-        .verdict
+    app.order_verdict(order).unwrap()
 }
 
 #[test]
@@ -278,7 +273,7 @@ fn a_photo_dropped_on_the_window_joins_the_selected_order_with_its_thumbnail() {
     });
     // The grid shows it, by name and then by its thumbnail.
     wait_until(&mut h, "the thumbnail", |app| {
-        app.session.busy().iter().all(|j| *j != "thumbnails")
+        app.session.busy().iter().all(|j| *j != Job::Thumbnails)
     });
     settle(&mut h);
     // The thumbnail is an image named by the file; the caption repeats it.
@@ -307,7 +302,7 @@ fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
     h.get_by_label("bulk 3371120456698823").click();
     settle(&mut h);
     wait_until(&mut h, "the thumbnails", |app| {
-        app.session.busy().iter().all(|j| *j != "thumbnails")
+        app.session.busy().iter().all(|j| *j != Job::Thumbnails)
     });
     settle(&mut h);
     let image = egui::accesskit::Role::Image;
@@ -316,7 +311,7 @@ fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
     h.get_by_role_and_label(image, "QC_0001.jpg").click();
     settle(&mut h);
     wait_until(&mut h, "the full image", |app| {
-        app.session.busy().iter().all(|j| *j != "full image")
+        app.session.busy().iter().all(|j| *j != Job::FullImage)
     });
     settle(&mut h);
     assert!(h.query_by_label("← Back to the order").is_some());
@@ -401,7 +396,7 @@ fn the_grid_filters_photos_not_linked_to_a_tracking_number() {
     h.get_by_label("sample 2026101988451207").click();
     settle(&mut h);
     wait_until(&mut h, "the thumbnails", |app| {
-        app.session.busy().iter().all(|j| *j != "thumbnails")
+        app.session.busy().iter().all(|j| *j != Job::Thumbnails)
     });
     settle(&mut h);
     let image = egui::accesskit::Role::Image;

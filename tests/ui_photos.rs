@@ -6,6 +6,7 @@
 
 mod common;
 use bulkready::app::Command;
+use bulkready::app::jobs::Job;
 use bulkready::model::{PhotoId, Shape, Tag};
 use bulkready::rules::Target;
 use bulkready::rules::ops::Op;
@@ -35,7 +36,7 @@ fn wait_for_images(h: &mut Harness<'_, BulkReadyApp>) {
         app.session
             .busy()
             .iter()
-            .all(|j| *j != "thumbnails" && *j != "full image")
+            .all(|j| *j != Job::Thumbnails && *j != Job::FullImage)
     });
 }
 
@@ -169,13 +170,7 @@ fn a_reason_link_scrolls_to_the_section_that_fixes_it() {
     let (order, message) = {
         let app = h.state();
         let oid = app.session.project().unwrap().products[2].orders[0].id;
-        let gate = app
-            .verdicts()
-            .unwrap()
-            .orders
-            .iter()
-            .find(|g| g.order == oid)
-            .unwrap();
+        let gate = app.derived().order(oid).unwrap();
         let r = gate
             .reasons
             .iter()

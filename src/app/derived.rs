@@ -1,71 +1,149 @@
-//! Results derived from the project, computed once per document version
-//! (and once a minute, as deadlines move), never per frame: every gate's
-//! verdict with its reasons, looked up by id, and which signed decisions
-//! are stale.
+//! Results derived from the project: every gate's verdict with its
+//! reasons, looked up by id, and which signed decisions are stale. Kept per
+//! product and recomputed only for the products an edit reached (all of
+//! them when an edit reached the whole project, and once a minute, as
+//! deadlines move); never per frame.
 
-use crate::model::{DecisionId, OrderId, ProductId, Project};
-use crate::rules::{self, ExportGate, ProjectVerdicts, SampleGate, decisions};
+use crate::model::{DecisionId, OrderId, Product, ProductId, Project, Subject};
+use crate::rules::ops::Reach;
+use crate::rules::{ExportGate, SampleGate, decisions, export_gate, sample_gate};
 use chrono::NaiveDateTime;
 use std::collections::{HashMap, HashSet};
 
+/// One product's gates: its sample gate and each order's export gate.
+struct ProductGates {
+    id: ProductId,
+    sample: SampleGate,
+    orders: Vec<ExportGate>,
+}
+
 #[derive(Default)]
 pub struct Derived {
-    /// The document version and minute these were computed for.
-    key: Option<(u64, i64)>,
-    pub verdicts: ProjectVerdicts,
-    products: HashMap<ProductId, usize>,
-    orders: HashMap<OrderId, usize>,
+    /// The minute the results are for; `None` before the first compute.
+    minute: Option<i64>,
+    products: Vec<ProductGates>,
+    product_ix: HashMap<ProductId, usize>,
+    order_ix: HashMap<OrderId, (usize, usize)>,
     stale: HashSet<DecisionId>,
 }
 
+fn gates(project: &Project, p: &Product, now: NaiveDateTime) -> ProductGates {
+    ProductGates {
+        id: p.id,
+        sample: sample_gate(p),
+        orders: p
+            .orders
+            .iter()
+            .map(|o| export_gate(project, p, o, now))
+            .collect(),
+    }
+}
+
 impl Derived {
-    /// Recomputes when `version` or the minute of `now` changed; returns
-    /// whether it did.
-    pub fn refresh(&mut self, project: &Project, version: u64, now: NaiveDateTime) -> bool {
-        let key = (version, now.and_utc().timestamp() / 60);
-        if self.key == Some(key) {
-            return false;
+    /// Brings the results up to date after edits that reached `reach`;
+    /// returns whether anything was recomputed.
+    pub fn refresh(&mut self, project: &Project, reach: Reach, now: NaiveDateTime) -> bool {
+        let minute = now.and_utc().timestamp() / 60;
+        if self.minute != Some(minute) || reach == Reach::Everything {
+            self.compute(project, now);
+            self.minute = Some(minute);
+            return true;
         }
-        *self = Derived::compute(project, now);
-        self.key = Some(key);
+        let Reach::Products(ids) = reach else {
+            return false;
+        };
+        for id in ids {
+            if !self.update_product(project, id, now) {
+                self.compute(project, now);
+                return true;
+            }
+        }
         true
     }
 
-    pub fn compute(project: &Project, now: NaiveDateTime) -> Self {
-        let verdicts = rules::evaluate(project, now);
-        let products = verdicts
+    #[cfg(test)]
+    fn compute_new(project: &Project, now: NaiveDateTime) -> Derived {
+        let mut d = Derived::default();
+        d.compute(project, now);
+        d
+    }
+
+    fn compute(&mut self, project: &Project, now: NaiveDateTime) {
+        self.products = project
+            .products
+            .iter()
+            .map(|p| gates(project, p, now))
+            .collect();
+        self.product_ix = self
             .products
             .iter()
             .enumerate()
-            .map(|(i, g)| (g.product, i))
+            .map(|(i, g)| (g.id, i))
             .collect();
-        let orders = verdicts
-            .orders
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.order, i))
-            .collect();
-        let stale = project
+        self.order_ix.clear();
+        for (i, g) in self.products.iter().enumerate() {
+            for (j, o) in g.orders.iter().enumerate() {
+                self.order_ix.insert(o.order, (i, j));
+            }
+        }
+        self.stale = project
             .decisions
             .iter()
             .filter(|d| decisions::is_stale(project, d))
             .map(|d| d.id)
             .collect();
-        Derived {
-            key: None,
-            verdicts,
-            products,
-            orders,
-            stale,
+    }
+
+    /// Recomputes one product in place; false when the products moved
+    /// under it (then everything is recomputed).
+    fn update_product(&mut self, project: &Project, id: ProductId, now: NaiveDateTime) -> bool {
+        let (Some(&i), Some(p)) = (self.product_ix.get(&id), project.product(id)) else {
+            return false;
+        };
+        if project.products.get(i).map(|x| x.id) != Some(id) {
+            return false;
         }
+        for o in &self.products[i].orders {
+            self.order_ix.remove(&o.order);
+        }
+        self.products[i] = gates(project, p, now);
+        for (j, o) in self.products[i].orders.iter().enumerate() {
+            self.order_ix.insert(o.order, (i, j));
+        }
+        let orders: HashSet<OrderId> = p.orders.iter().map(|o| o.id).collect();
+        let about = |s: &Subject| match s {
+            Subject::ScaleUp(x) => *x == id,
+            Subject::Ship(o) => orders.contains(o),
+        };
+        for d in project.decisions.iter().filter(|d| about(&d.subject)) {
+            if decisions::is_stale(project, d) {
+                self.stale.insert(d.id);
+            } else {
+                self.stale.remove(&d.id);
+            }
+        }
+        true
     }
 
     pub fn product(&self, id: ProductId) -> Option<&SampleGate> {
-        self.verdicts.products.get(*self.products.get(&id)?)
+        self.products
+            .get(*self.product_ix.get(&id)?)
+            .map(|g| &g.sample)
     }
 
     pub fn order(&self, id: OrderId) -> Option<&ExportGate> {
-        self.verdicts.orders.get(*self.orders.get(&id)?)
+        let (i, j) = *self.order_ix.get(&id)?;
+        self.products.get(i)?.orders.get(j)
+    }
+
+    /// Every sample gate, in project order.
+    pub fn sample_gates(&self) -> impl Iterator<Item = &SampleGate> {
+        self.products.iter().map(|g| &g.sample)
+    }
+
+    /// Every export gate, in project order.
+    pub fn export_gates(&self) -> impl Iterator<Item = &ExportGate> {
+        self.products.iter().flat_map(|g| &g.orders)
     }
 
     /// Whether the evidence of a signed decision changed since it was signed.
@@ -76,5 +154,66 @@ impl Derived {
     /// Forgets everything (another project opened).
     pub fn clear(&mut self) {
         *self = Derived::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::rules::ops::{self, Op, OrderFacts};
+
+    fn project() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        let path = crate::app::demo::write(dir.path()).unwrap();
+        crate::store::load(&path).unwrap()
+    }
+
+    /// After each edit, the results kept up to date product by product are
+    /// those computed from scratch.
+    #[test]
+    fn updating_the_products_an_edit_reached_gives_what_a_full_compute_gives() {
+        let mut p = project();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .unwrap();
+        let mut kept = Derived::default();
+        kept.refresh(&p, Reach::Nothing, now);
+        let tiles = &p.products[1];
+        let order = tiles.orders[0].clone();
+        let edits = vec![
+            Op::SetOrderFacts(
+                order.id,
+                Box::new(OrderFacts {
+                    variant: "grey".into(),
+                    ..OrderFacts::of(&order)
+                }),
+            ),
+            Op::RemoveParcel(order.parcels[0].id),
+            Op::NewOrder {
+                product: tiles.id,
+                kind: crate::model::OrderKind::Bulk,
+            },
+            Op::RemoveSpecRow(p.products[0].spec[0].id),
+        ];
+        for op in edits {
+            let reach = ops::reach(&p, &op);
+            assert!(matches!(reach, Reach::Products(_)), "{op:?}");
+            ops::apply(&mut p, op).unwrap();
+            assert!(kept.refresh(&p, reach, now));
+            let full = Derived::compute_new(&p, now);
+            let verdicts = |d: &Derived| -> Vec<_> {
+                d.export_gates()
+                    .map(|g| (g.order, g.verdict, g.reasons.len()))
+                    .collect()
+            };
+            assert_eq!(verdicts(&kept), verdicts(&full));
+            let samples = |d: &Derived| -> Vec<_> {
+                d.sample_gates().map(|g| (g.product, g.verdict)).collect()
+            };
+            assert_eq!(samples(&kept), samples(&full));
+            assert_eq!(kept.stale, full.stale);
+        }
+        assert!(!kept.refresh(&p, Reach::Nothing, now), "nothing to do");
     }
 }

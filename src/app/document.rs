@@ -3,7 +3,7 @@
 
 use super::undo::UndoStack;
 use crate::model::{PhotoId, Project};
-use crate::rules::ops::{self, Applied, Op, OpError};
+use crate::rules::ops::{self, Applied, Op, OpError, Reach};
 use crate::store::FileStamp;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,8 @@ pub struct Document {
     pub(crate) stamp: Option<FileStamp>,
     /// Photos whose files were missing when the project was opened.
     pub missing_photos: Vec<PhotoId>,
+    /// What the edits since the last [`Document::take_reach`] reached.
+    reach: Reach,
 }
 
 impl Document {
@@ -35,6 +37,7 @@ impl Document {
             saved_version: Some(0),
             stamp: None,
             missing_photos: Vec::new(),
+            reach: Reach::Everything,
         }
     }
 
@@ -81,8 +84,10 @@ impl Document {
     /// recorded for an op that changed nothing.
     pub fn apply(&mut self, op: Op, key: Option<&str>) -> Result<Applied, OpError> {
         let label = op.label();
+        let reach = ops::reach(&self.project, &op);
         let applied = ops::apply(&mut self.project, op)?;
         if applied.changed() {
+            self.reached(reach);
             self.undo
                 .record(label, key, applied.inverse.clone(), self.version);
             self.version = self.next_version;
@@ -102,14 +107,25 @@ impl Document {
         Ok(self.went_to(done))
     }
 
-    fn went_to(&mut self, version: Option<u64>) -> bool {
-        match version {
-            Some(v) => {
+    fn went_to(&mut self, done: Option<(u64, Reach)>) -> bool {
+        match done {
+            Some((v, reach)) => {
                 self.version = v;
+                self.reached(reach);
                 true
             }
             None => false,
         }
+    }
+
+    fn reached(&mut self, reach: Reach) {
+        self.reach = std::mem::take(&mut self.reach).join(reach);
+    }
+
+    /// What the edits since the last call reached (everything, the first
+    /// time), for the derived results to catch up.
+    pub fn take_reach(&mut self) -> Reach {
+        std::mem::take(&mut self.reach)
     }
 
     /// Ends a run of typing (the field lost focus).

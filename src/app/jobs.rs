@@ -38,19 +38,26 @@ pub enum JobResult {
     /// A job stopped on an internal error (a bug): what it was doing is
     /// dropped and the user told.
     Crashed {
-        job: &'static str,
+        job: Job,
+        message: String,
+    },
+    /// A job's thread could not be started.
+    NotStarted {
+        job: Job,
         message: String,
     },
     /// An export written, or why not.
     Exported(Result<crate::report::ExportOutput, String>),
     /// Progress of a long job (import, export): `done` of `total`.
     Progress {
-        job: &'static str,
+        job: Job,
         done: usize,
         total: usize,
     },
-    /// Photos imported into an order (or cancelled part way).
+    /// Photos imported into an order (or cancelled part way), by an
+    /// import or a paste (`job`).
     Imported {
+        job: Job,
         order: crate::model::OrderId,
         parcel: Option<crate::model::ParcelId>,
         prepared: Vec<super::import::Prepared>,
@@ -87,8 +94,8 @@ pub struct Jobs {
     tx: Sender<JobResult>,
     rx: Receiver<JobResult>,
     waker: Waker,
-    /// Names of the jobs under way, for the status bar.
-    running: Vec<&'static str>,
+    /// The jobs under way, for the status bar.
+    running: Vec<Job>,
 }
 
 impl Jobs {
@@ -103,15 +110,15 @@ impl Jobs {
     }
 
     /// Runs `work` on a named thread; its result comes back from [`poll`].
-    pub fn spawn(&mut self, name: &'static str, work: impl FnOnce() -> JobResult + Send + 'static) {
-        self.spawn_reporting(name, move |_| work());
+    pub fn spawn(&mut self, job: Job, work: impl FnOnce() -> JobResult + Send + 'static) {
+        self.spawn_reporting(job, move |_| work());
     }
 
     /// Like [`spawn`], for jobs that report along the way (progress, each
     /// thumbnail) before their final result.
     pub fn spawn_reporting(
         &mut self,
-        name: &'static str,
+        job: Job,
         work: impl FnOnce(&Reporter) -> JobResult + Send + 'static,
     ) {
         let reporter = Reporter {
@@ -119,24 +126,25 @@ impl Jobs {
             waker: self.waker.clone(),
         };
         let spawned = std::thread::Builder::new()
-            .name(format!("bulkready-{name}"))
+            .name(format!("bulkready-{}", job.name()))
             .spawn(move || {
                 // A bug in a job (a panic) must not leave the job "under
                 // way" for good: it ends with `Crashed` instead.
                 let last =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&reporter)))
                         .unwrap_or_else(|panic| JobResult::Crashed {
-                            job: name,
+                            job,
                             message: panic_message(panic.as_ref()),
                         });
                 reporter.send(last);
             });
         match spawned {
-            Ok(_) => self.running.push(name),
+            Ok(_) => self.running.push(job),
             Err(e) => {
-                let _ = self.tx.send(JobResult::Opened(Err(format!(
-                    "could not start a background job: {e}"
-                ))));
+                let _ = self.tx.send(JobResult::NotStarted {
+                    job,
+                    message: e.to_string(),
+                });
             }
         }
     }
@@ -151,19 +159,19 @@ impl Jobs {
     }
 
     fn finished(&mut self, r: &JobResult) {
-        if let Some(name) = final_of(r)
-            && let Some(i) = self.running.iter().position(|n| *n == name)
+        if let Some(job) = final_of(r)
+            && let Some(i) = self.running.iter().position(|n| *n == job)
         {
             self.running.remove(i);
         }
     }
 
-    pub fn running(&self) -> &[&'static str] {
+    pub fn running(&self) -> &[Job] {
         &self.running
     }
 
-    pub fn is_running(&self, name: &str) -> bool {
-        self.running.contains(&name)
+    pub fn is_running(&self, job: Job) -> bool {
+        self.running.contains(&job)
     }
 
     /// Blocks until every job has reported (tests and shutdown).
@@ -191,19 +199,21 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// The job a result ends; `None` for reports along the way.
-fn final_of(r: &JobResult) -> Option<&'static str> {
+fn final_of(r: &JobResult) -> Option<Job> {
     Some(match r {
-        JobResult::Opened(_) => OPEN,
-        JobResult::Recovered(_) => RECOVER,
-        JobResult::Saved { .. } => SAVE,
-        JobResult::Autosaved(_) => AUTOSAVE,
-        JobResult::DemoWritten(_) => DEMO,
-        JobResult::DiskStamp { .. } => WATCH,
-        JobResult::Imported { .. } => IMPORT,
-        JobResult::ThumbnailsDone => THUMBNAILS,
-        JobResult::FullImagesDone => FULL_IMAGE,
-        JobResult::Exported(_) => EXPORT,
-        JobResult::Crashed { job, .. } => job,
+        JobResult::Opened(_) => Job::Open,
+        JobResult::Recovered(_) => Job::Recover,
+        JobResult::Saved { .. } => Job::Save,
+        JobResult::Autosaved(_) => Job::Autosave,
+        JobResult::DemoWritten(_) => Job::Demo,
+        JobResult::DiskStamp { .. } => Job::Watch,
+        JobResult::Imported { job, .. } => *job,
+        JobResult::ThumbnailsDone => Job::Thumbnails,
+        JobResult::FullImagesDone => Job::FullImage,
+        JobResult::Exported(_) => Job::Export,
+        JobResult::Crashed { job, .. } => *job,
+        // Never started, so never among the running.
+        JobResult::NotStarted { .. } => return None,
         JobResult::Progress { .. } | JobResult::Thumbnail { .. } | JobResult::FullImage { .. } => {
             return None;
         }
@@ -223,16 +233,76 @@ impl Reporter {
     }
 }
 
-pub const OPEN: &str = "open";
-pub const RECOVER: &str = "recover";
-pub const SAVE: &str = "save";
-pub const AUTOSAVE: &str = "autosave";
-pub const DEMO: &str = "demo";
-pub const WATCH: &str = "watch";
-pub const IMPORT: &str = "import";
-pub const THUMBNAILS: &str = "thumbnails";
-pub const FULL_IMAGE: &str = "full image";
-pub const EXPORT: &str = "export";
+/// The kinds of background job.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Job {
+    Open,
+    Recover,
+    Save,
+    Autosave,
+    Demo,
+    /// Watching the project file for changes made by other programs.
+    Watch,
+    Import,
+    /// A screenshot pasted from the clipboard, stored as a photo.
+    Paste,
+    Thumbnails,
+    FullImage,
+    Export,
+}
+
+impl Job {
+    /// Its thread's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Job::Open => "open",
+            Job::Recover => "recover",
+            Job::Save => "save",
+            Job::Autosave => "autosave",
+            Job::Demo => "demo",
+            Job::Watch => "watch",
+            Job::Import => "import",
+            Job::Paste => "paste",
+            Job::Thumbnails => "thumbnails",
+            Job::FullImage => "full-image",
+            Job::Export => "export",
+        }
+    }
+
+    /// What the status bar says while it runs.
+    pub fn doing(self) -> &'static str {
+        match self {
+            Job::Open => "Opening…",
+            Job::Recover => "Recovering…",
+            Job::Save => "Saving…",
+            Job::Autosave => "Autosaving…",
+            Job::Demo => "Writing the demo…",
+            Job::Watch => "Watching the file…",
+            Job::Import => "Importing…",
+            Job::Paste => "Adding the pasted screenshot…",
+            Job::Thumbnails => "Making thumbnails…",
+            Job::FullImage => "Opening the photo…",
+            Job::Export => "Exporting…",
+        }
+    }
+
+    /// What failed, for a message ("Could not start saving").
+    pub fn what(self) -> &'static str {
+        match self {
+            Job::Open => "opening the project",
+            Job::Recover => "reading the recovery file",
+            Job::Save => "saving",
+            Job::Autosave => "autosaving",
+            Job::Demo => "writing the demo",
+            Job::Watch => "watching the file",
+            Job::Import => "the import",
+            Job::Paste => "adding the pasted screenshot",
+            Job::Thumbnails => "making thumbnails",
+            Job::FullImage => "opening the photo",
+            Job::Export => "the export",
+        }
+    }
+}
 
 /// Reads a project and what the window needs to know about it.
 pub fn open(path: PathBuf) -> JobResult {
@@ -259,8 +329,8 @@ mod tests {
     #[test]
     fn a_job_that_panics_ends_as_crashed_and_is_no_longer_under_way() {
         let mut jobs = Jobs::new(Arc::new(|| {}));
-        jobs.spawn(EXPORT, || panic!("index out of bounds"));
-        assert!(jobs.is_running(EXPORT));
+        jobs.spawn(Job::Export, || panic!("index out of bounds"));
+        assert!(jobs.is_running(Job::Export));
         let mut results = Vec::new();
         for _ in 0..500 {
             results.extend(jobs.poll());
@@ -271,11 +341,11 @@ mod tests {
         }
         match results.as_slice() {
             [JobResult::Crashed { job, message }] => {
-                assert_eq!(*job, EXPORT);
+                assert_eq!(*job, Job::Export);
                 assert!(message.contains("index out of bounds"), "{message}");
             }
             other => panic!("{} results", other.len()),
         }
-        assert!(!jobs.is_running(EXPORT));
+        assert!(!jobs.is_running(Job::Export));
     }
 }

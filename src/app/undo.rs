@@ -4,7 +4,7 @@
 //! even after undoing back to it.
 
 use crate::model::Project;
-use crate::rules::ops::{self, Op, OpError};
+use crate::rules::ops::{self, Op, OpError, Reach};
 
 /// The most undo steps kept; older ones are dropped.
 const MAX_STEPS: usize = 100;
@@ -58,14 +58,23 @@ impl UndoStack {
         self.typing = None;
     }
 
-    /// Takes `project` back one step; returns the version it then has.
-    pub fn undo(&mut self, project: &mut Project, version: u64) -> Result<Option<u64>, OpError> {
+    /// Takes `project` back one step; returns the version it then has, and
+    /// what the step reached.
+    pub fn undo(
+        &mut self,
+        project: &mut Project,
+        version: u64,
+    ) -> Result<Option<(u64, Reach)>, OpError> {
         self.typing = None;
         cross(&mut self.past, &mut self.future, project, version)
     }
 
     /// Takes `project` forward one step; returns the version it then has.
-    pub fn redo(&mut self, project: &mut Project, version: u64) -> Result<Option<u64>, OpError> {
+    pub fn redo(
+        &mut self,
+        project: &mut Project,
+        version: u64,
+    ) -> Result<Option<(u64, Reach)>, OpError> {
         self.typing = None;
         cross(&mut self.future, &mut self.past, project, version)
     }
@@ -86,18 +95,20 @@ fn cross(
     to: &mut Vec<Step>,
     project: &mut Project,
     version: u64,
-) -> Result<Option<u64>, OpError> {
+) -> Result<Option<(u64, Reach)>, OpError> {
     let Some(step) = from.pop() else {
         return Ok(None);
     };
-    match ops::apply(project, Op::Batch(step.ops.clone())) {
+    let batch = Op::Batch(step.ops.clone());
+    let reach = ops::reach(project, &batch);
+    match ops::apply(project, batch) {
         Ok(applied) => {
             to.push(Step {
                 label: step.label,
                 ops: applied.inverse,
                 version,
             });
-            Ok(Some(step.version))
+            Ok(Some((step.version, reach)))
         }
         Err(e) => {
             // Cannot happen for inverses of applied ops (property-tested);

@@ -15,8 +15,8 @@ use super::shell::export::ExportWindow;
 use super::shell::modals::{self, Confirm, Toasts};
 use super::shell::{menus, start};
 use super::widgets::{fonts, theme::Theme};
+use crate::app::jobs::Job;
 use crate::app::{Command, Derived, Session};
-use crate::rules::ProjectVerdicts;
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -153,16 +153,21 @@ impl BulkReadyApp {
     /// (but watching the file), and nothing asked or waiting for the next
     /// frame. Tests step until then.
     pub fn is_idle(&self) -> bool {
-        self.session.busy().iter().all(|j| *j == "watch")
+        self.session.busy().iter().all(|j| *j == Job::Watch)
             && self.sink.is_empty()
             && self.photos.caches.wanted.is_empty()
             && self.photos.caches.full.wanted.is_empty()
             && !self.photos.caches.textures.has_pending()
     }
 
-    /// The verdicts of the open project, as of the last `logic`.
-    pub fn verdicts(&self) -> Option<&ProjectVerdicts> {
-        self.session.doc.as_ref().map(|_| &self.derived.verdicts)
+    /// The verdict of an order's export gate, as of the last `logic`.
+    pub fn order_verdict(&self, id: crate::model::OrderId) -> Option<crate::model::Verdict> {
+        self.derived.order(id).map(|g| g.verdict)
+    }
+
+    /// The verdicts and reasons of every gate, as of the last `logic`.
+    pub fn derived(&self) -> &Derived {
+        &self.derived
     }
 
     fn status(&self) -> menus::Status<'static> {
@@ -172,9 +177,13 @@ impl BulkReadyApp {
             .busy()
             .iter()
             .filter(|j| {
-                !(**j == "watch" || **j == "export" || (**j == "import" && import.is_some()))
+                // Watching the file is not worth a spinner; an export and an
+                // import with its count show their own progress.
+                !(**j == Job::Watch
+                    || **j == Job::Export
+                    || (**j == Job::Import && import.is_some()))
             })
-            .map(|j| busy_word(j))
+            .map(|j| j.doing())
             .collect();
         let doc = self.session.doc.as_ref();
         menus::Status {
@@ -250,20 +259,6 @@ pub(super) fn command_state(session: &Session) -> State<'_> {
         project_open: doc.is_some(),
         undo: doc.and_then(|d| d.undo_label()),
         redo: doc.and_then(|d| d.redo_label()),
-    }
-}
-
-fn busy_word(job: &str) -> &'static str {
-    match job {
-        "save" => "Saving…",
-        "open" => "Opening…",
-        "autosave" => "Autosaving…",
-        "demo" => "Writing the demo…",
-        "recover" => "Recovering…",
-        "import" => "Importing…",
-        "thumbnails" => "Making thumbnails…",
-        "full image" => "Opening the photo…",
-        _ => "Working…",
     }
 }
 

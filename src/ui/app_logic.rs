@@ -32,9 +32,10 @@ impl BulkReadyApp {
         }
         self.session.poll(Instant::now());
         self.handle_events(ctx);
-        if let Some(doc) = &self.session.doc {
+        if let Some(doc) = &mut self.session.doc {
             let now = chrono::Local::now().naive_local();
-            self.derived.refresh(&doc.project, doc.version(), now);
+            let reach = doc.take_reach();
+            self.derived.refresh(&doc.project, reach, now);
         }
         self.images(ctx);
         self.dropped_files(ctx);
@@ -158,6 +159,7 @@ impl BulkReadyApp {
                 Event::Exported(path) => self.dialogs.reveal(&path),
                 Event::Created(id) => self.select_created(id),
                 Event::WantSaveAs => self.save_as(),
+                Event::QuitConfirmed => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Event::Replaced => {
                     self.selection = Selection::None;
                     self.derived.clear();
@@ -301,9 +303,6 @@ impl BulkReadyApp {
     fn window(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.session.request_quit() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
-        if self.session.quit_confirmed && !ctx.input(|i| i.viewport().close_requested()) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         let title = match &self.session.doc {
             Some(d) => d.title(),

@@ -77,6 +77,18 @@ pub fn wait_until(
 /// then until the window stops repainting. Spinners repaint while a job
 /// runs, so `Harness::run` alone would give up on a slow machine.
 pub fn settle(h: &mut Harness<'_, BulkReadyApp>) {
+    // On a loaded machine a thumbnail can arrive after the app looked idle
+    // and keep a spinner going: wait for idle again, a few times.
+    for _ in 0..10 {
+        wait_idle(h);
+        if h.run_ok().is_some() {
+            return;
+        }
+    }
+    h.run();
+}
+
+fn wait_idle(h: &mut Harness<'_, BulkReadyApp>) {
     for _ in 0..500 {
         h.step();
         // A click's command, or a thumbnail the grid asks for, starts
@@ -86,7 +98,6 @@ pub fn settle(h: &mut Harness<'_, BulkReadyApp>) {
         }
         std::thread::sleep(Duration::from_millis(10));
     }
-    h.run();
 }
 
 pub fn dirty(app: &BulkReadyApp) -> bool {

@@ -3,7 +3,7 @@
 //! progress; when done the window is told where the file is (to reveal it).
 
 use super::{Event, Session};
-use crate::app::jobs::{self, JobResult};
+use crate::app::jobs::{Job, JobResult};
 use crate::report::{self, ExportOutput, Format, Scope};
 use std::path::PathBuf;
 
@@ -12,7 +12,7 @@ impl Session {
         let Some(doc) = &self.doc else {
             return;
         };
-        if self.jobs.is_running(jobs::EXPORT) {
+        if self.jobs.is_running(Job::Export) {
             self.toasts
                 .push("An export is under way: wait for it to finish.".into());
             return;
@@ -21,7 +21,7 @@ impl Session {
         let project_path = doc.path.clone();
         let now = chrono::Local::now().naive_local();
         self.export_progress = Some((0, 1));
-        self.jobs.spawn_reporting(jobs::EXPORT, move |report| {
+        self.jobs.spawn_reporting(Job::Export, move |report| {
             let result = report::export(
                 &project,
                 project_path.as_deref(),
@@ -31,7 +31,7 @@ impl Session {
                 now,
                 &mut |done, total| {
                     report.send(JobResult::Progress {
-                        job: jobs::EXPORT,
+                        job: Job::Export,
                         done,
                         total,
                     })

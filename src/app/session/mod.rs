@@ -4,7 +4,7 @@
 
 use super::command::Command;
 use super::document::Document;
-use super::jobs::{self, JobResult, Jobs, Waker};
+use super::jobs::{self, Job, JobResult, Jobs, Waker};
 use crate::model::Project;
 use crate::rules::ops::Op;
 use crate::store::{self, PhotoStore};
@@ -53,6 +53,8 @@ pub enum Event {
     Exported(PathBuf),
     /// Save was asked for an untitled project: ask where to save it.
     WantSaveAs,
+    /// Unsaved changes were dealt with: the window may close.
+    QuitConfirmed,
 }
 
 pub struct Session {
@@ -105,7 +107,7 @@ impl Session {
     }
 
     /// Names of the background jobs under way ("save", "open"…).
-    pub fn busy(&self) -> &[&'static str] {
+    pub fn busy(&self) -> &[Job] {
         self.jobs.running()
     }
 
@@ -133,7 +135,7 @@ impl Session {
             Command::Reload => {
                 self.prompt = None;
                 if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
-                    self.jobs.spawn(jobs::OPEN, move || jobs::open(path));
+                    self.jobs.spawn(Job::Open, move || jobs::open(path));
                 }
             }
             Command::KeepMine => {
@@ -146,7 +148,7 @@ impl Session {
             Command::Recover => {
                 self.prompt = None;
                 if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
-                    self.jobs.spawn(jobs::RECOVER, move || {
+                    self.jobs.spawn(Job::Recover, move || {
                         let rec = store::recovery_path(&path);
                         JobResult::Recovered(store::load(&rec).map_err(|e| e.to_string()))
                     });
@@ -174,21 +176,37 @@ impl Session {
         }
     }
 
-    /// A job that panicked: clear what it showed, and say so.
-    fn crashed(&mut self, job: &'static str, message: String) {
+    /// A job that panicked, or could not start: clear what it showed.
+    fn stopped(&mut self, job: Job) {
         match job {
-            jobs::IMPORT => self.import_crashed(),
-            jobs::EXPORT => self.export_progress = None,
-            jobs::THUMBNAILS | jobs::FULL_IMAGE => {
+            Job::Import => self.import_crashed(),
+            Job::Export => self.export_progress = None,
+            Job::Thumbnails | Job::FullImage => {
                 if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
                     self.restart_image_jobs(&path);
                 }
             }
             _ => {}
         }
+    }
+
+    /// A job that panicked: clear what it showed, and say so.
+    fn crashed(&mut self, job: Job, message: String) {
+        self.stopped(job);
         self.error = Some(format!(
-            "Something went wrong in the background ({job}): {message}. Nothing was lost; \
-             please report this, with the file involved if you can."
+            "Something went wrong in {}: {message}. Nothing was lost; \
+             please report this, with the file involved if you can.",
+            job.what()
+        ));
+    }
+
+    /// A job whose thread could not start: say which, and that nothing ran.
+    fn not_started(&mut self, job: Job, message: String) {
+        self.stopped(job);
+        self.error = Some(format!(
+            "Could not start {} ({message}). Nothing was changed; try again, or close other \
+             programs if the machine is short of memory.",
+            job.what()
         ));
     }
 
@@ -279,8 +297,8 @@ impl Session {
                 self.doc = Some(Document::untitled(Project::new("New project")));
                 self.events.push(Event::Replaced);
             }
-            Pending::Open(path) => self.jobs.spawn(jobs::OPEN, move || jobs::open(path)),
-            Pending::OpenDemo(dir) => self.jobs.spawn(jobs::DEMO, move || {
+            Pending::Open(path) => self.jobs.spawn(Job::Open, move || jobs::open(path)),
+            Pending::OpenDemo(dir) => self.jobs.spawn(Job::Demo, move || {
                 JobResult::DemoWritten(super::demo::write(&dir).map_err(|e| e.to_string()))
             }),
             Pending::Close => {
@@ -288,7 +306,10 @@ impl Session {
                 self.doc = None;
                 self.events.push(Event::Replaced);
             }
-            Pending::Quit => self.quit_confirmed = true,
+            Pending::Quit => {
+                self.quit_confirmed = true;
+                self.events.push(Event::QuitConfirmed);
+            }
         }
     }
 
@@ -296,14 +317,14 @@ impl Session {
         let Some(doc) = &self.doc else {
             return;
         };
-        if self.jobs.is_running(jobs::SAVE) {
+        if self.jobs.is_running(Job::Save) {
             // One save at a time: save again when this one is done.
             self.save_queued = Some(path);
             return;
         }
         let project = doc.project.clone();
         let version = doc.version();
-        self.jobs.spawn(jobs::SAVE, move || {
+        self.jobs.spawn(Job::Save, move || {
             let result = store::save(&path, &project)
                 .map(|()| {
                     let _ = std::fs::remove_file(store::recovery_path(&path));
@@ -320,7 +341,7 @@ impl Session {
 
     fn delete_recovery(&mut self) {
         if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
-            self.jobs.spawn(jobs::AUTOSAVE, move || {
+            self.jobs.spawn(Job::Autosave, move || {
                 let rec = store::recovery_path(&path);
                 JobResult::Autosaved(match std::fs::remove_file(&rec) {
                     Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
@@ -363,12 +384,12 @@ impl Session {
         };
         if doc.is_dirty()
             && now.duration_since(self.last_autosave) >= self.autosave_every
-            && !self.jobs.is_running(jobs::AUTOSAVE)
+            && !self.jobs.is_running(Job::Autosave)
         {
             self.last_autosave = now;
             // Serialising is the slow part: it runs in the job, on a copy.
             let project = doc.project.clone();
-            self.jobs.spawn(jobs::AUTOSAVE, move || {
+            self.jobs.spawn(Job::Autosave, move || {
                 let rec = store::recovery_path(&path);
                 let text = store::to_ron(&project);
                 JobResult::Autosaved(
@@ -379,12 +400,12 @@ impl Session {
             return;
         }
         if now.duration_since(self.last_watch) >= self.watch_every
-            && !self.jobs.is_running(jobs::WATCH)
-            && !self.jobs.is_running(jobs::SAVE)
+            && !self.jobs.is_running(Job::Watch)
+            && !self.jobs.is_running(Job::Save)
         {
             self.last_watch = now;
             let expected = doc.stamp;
-            self.jobs.spawn(jobs::WATCH, move || JobResult::DiskStamp {
+            self.jobs.spawn(Job::Watch, move || JobResult::DiskStamp {
                 stamp: store::stamp(&path),
                 expected,
                 path,
@@ -414,7 +435,7 @@ impl Session {
                 self.error = Some(format!("Could not open the project. {e}"))
             }
             JobResult::DemoWritten(Ok(path)) => {
-                self.jobs.spawn(jobs::OPEN, move || jobs::open(path));
+                self.jobs.spawn(Job::Open, move || jobs::open(path));
             }
             JobResult::DemoWritten(Err(e)) => {
                 self.error = Some(format!("Could not write the demo. {e}"))
@@ -434,12 +455,13 @@ impl Session {
             JobResult::Autosaved(Ok(())) => {}
             JobResult::Autosaved(Err(e)) => self.toasts.push(format!("Autosave failed: {e}")),
             JobResult::Progress {
-                job: jobs::EXPORT,
+                job: Job::Export,
                 done,
                 total,
             } => self.export_progress = Some((done, total)),
             JobResult::Exported(result) => self.exported(result),
             JobResult::Crashed { job, message } => self.crashed(job, message),
+            JobResult::NotStarted { job, message } => self.not_started(job, message),
             r @ (JobResult::Progress { .. }
             | JobResult::Imported { .. }
             | JobResult::Thumbnail { .. }
@@ -460,7 +482,7 @@ impl Session {
                 if ours
                     && stamp != doc.stamp
                     && self.prompt.is_none()
-                    && !self.jobs.is_running(jobs::SAVE)
+                    && !self.jobs.is_running(Job::Save)
                 {
                     self.prompt = Some(Prompt::DiskChanged);
                 }

@@ -3,7 +3,7 @@
 
 use super::Session;
 use crate::app::import;
-use crate::app::jobs::{self, JobResult};
+use crate::app::jobs::{Job, JobResult};
 use crate::media;
 use crate::model::{OrderId, ParcelId, PhotoId, StoredFile};
 use crate::store::PhotoStore;
@@ -65,7 +65,7 @@ impl Session {
             );
             return;
         };
-        if self.jobs.is_running(jobs::IMPORT) {
+        if self.jobs.is_running(Job::Import) {
             self.toasts
                 .push("An import is under way: wait for it, or cancel it.".into());
             return;
@@ -74,7 +74,7 @@ impl Session {
         let cancel = Arc::new(AtomicBool::new(false));
         self.photos.cancel = Some(cancel.clone());
         self.photos.progress = Some((0, paths.len()));
-        self.jobs.spawn_reporting(jobs::IMPORT, move |report| {
+        self.jobs.spawn_reporting(Job::Import, move |report| {
             let paths = import::expand_folders(paths);
             let total = paths.len();
             // One file per core: read, check it is a whole image, copy it
@@ -110,7 +110,7 @@ impl Session {
                         .unwrap_or_else(|e| e.into_inner())
                         .push((i, result));
                     report.send(JobResult::Progress {
-                        job: jobs::IMPORT,
+                        job: Job::Import,
                         done: done.fetch_add(1, Ordering::Relaxed) + 1,
                         total,
                     });
@@ -126,6 +126,7 @@ impl Session {
                 }
             }
             JobResult::Imported {
+                job: Job::Import,
                 order,
                 parcel,
                 prepared,
@@ -149,7 +150,7 @@ impl Session {
             "Pasted {}.png",
             chrono::Local::now().format("%Y-%m-%d %H-%M-%S")
         );
-        self.jobs.spawn(jobs::IMPORT, move || {
+        self.jobs.spawn(Job::Paste, move || {
             let source = PathBuf::from(&name);
             let mut png = std::io::Cursor::new(Vec::new());
             let prepared = match image.write_to(&mut png, image::ImageFormat::Png) {
@@ -167,6 +168,7 @@ impl Session {
                 Err(f) => (vec![], vec![f]),
             };
             JobResult::Imported {
+                job: Job::Paste,
                 order,
                 parcel: None,
                 prepared,
@@ -242,13 +244,13 @@ impl Session {
     /// Starts the thumbnail job unless it runs: one thread per core, each
     /// taking the newest request until none is left.
     fn start_thumbnails(&mut self, project_path: &std::path::Path) {
-        if self.jobs.is_running(jobs::THUMBNAILS) || lock(&self.photos.thumb_queue).is_empty() {
+        if self.jobs.is_running(Job::Thumbnails) || lock(&self.photos.thumb_queue).is_empty() {
             return;
         }
         let store = PhotoStore::for_project(project_path);
         let generation = self.photos.generation;
         let queue = self.photos.thumb_queue.clone();
-        self.jobs.spawn_reporting(jobs::THUMBNAILS, move |report| {
+        self.jobs.spawn_reporting(Job::Thumbnails, move |report| {
             drain_newest_first(
                 &queue,
                 media::default_threads(),
@@ -285,13 +287,13 @@ impl Session {
     /// Starts the full-size job unless it runs: one thread (each image can
     /// take hundreds of megabytes while it decodes), newest request first.
     fn start_full_images(&mut self, project_path: &std::path::Path) {
-        if self.jobs.is_running(jobs::FULL_IMAGE) || lock(&self.photos.full_queue).is_empty() {
+        if self.jobs.is_running(Job::FullImage) || lock(&self.photos.full_queue).is_empty() {
             return;
         }
         let store = PhotoStore::for_project(project_path);
         let generation = self.photos.generation;
         let queue = self.photos.full_queue.clone();
-        self.jobs.spawn_reporting(jobs::FULL_IMAGE, move |report| {
+        self.jobs.spawn_reporting(Job::FullImage, move |report| {
             drain_newest_first(
                 &queue,
                 1,
@@ -350,14 +352,19 @@ impl Session {
                 result,
             } if generation == self.photos.generation => self.photos.full.push((photo, result)),
             JobResult::Imported {
+                job,
                 order,
                 parcel,
                 prepared,
                 failed,
                 cancelled,
             } => {
-                self.photos.progress = None;
-                self.photos.cancel = None;
+                if job == Job::Import {
+                    // A paste during an import leaves the import's
+                    // progress and Cancel alone.
+                    self.photos.progress = None;
+                    self.photos.cancel = None;
+                }
                 let count = prepared.len();
                 let photos = prepared
                     .into_iter()
@@ -456,5 +463,65 @@ mod tests {
         assert!(why.starts_with("IMG_1.jpg: could not be read"), "{why}");
         let ok: Result<u8, String> = guarded("IMG_2.jpg", || Ok(7), |why| why);
         assert_eq!(ok, Ok(7));
+    }
+}
+
+#[cfg(test)]
+mod job_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::app::Document;
+    use crate::model::{Order, Product, ProductId, Project};
+
+    fn session() -> (Session, OrderId) {
+        let mut p = Project::new("jobs");
+        let order = OrderId(2);
+        p.products.push(Product {
+            id: ProductId(1),
+            orders: vec![Order {
+                id: order,
+                ..Order::default()
+            }],
+            ..Product::default()
+        });
+        p.repair_next_id();
+        let mut s = Session::new(Arc::new(|| {}));
+        s.doc = Some(Document::untitled(p));
+        (s, order)
+    }
+
+    fn imported(job: Job, order: OrderId) -> JobResult {
+        JobResult::Imported {
+            job,
+            order,
+            parcel: None,
+            prepared: vec![],
+            failed: vec![],
+            cancelled: false,
+        }
+    }
+
+    #[test]
+    fn a_paste_finishing_during_an_import_keeps_the_imports_progress_and_cancel() {
+        let (mut s, order) = session();
+        s.photos.progress = Some((2, 5));
+        s.photos.cancel = Some(Arc::new(AtomicBool::new(false)));
+        s.handle(imported(Job::Paste, order));
+        assert_eq!(s.import_progress(), Some((2, 5)));
+        assert!(s.photos.cancel.is_some(), "Cancel still reaches the import");
+        s.handle(imported(Job::Import, order));
+        assert_eq!(s.import_progress(), None);
+    }
+
+    #[test]
+    fn a_job_that_cannot_start_is_reported_as_that_jobs_failure() {
+        let (mut s, _) = session();
+        s.handle(JobResult::NotStarted {
+            job: Job::Save,
+            message: "no threads left".into(),
+        });
+        let error = s.error.take().unwrap();
+        assert!(error.starts_with("Could not start saving"), "{error}");
+        assert!(!error.contains("open"), "{error}");
     }
 }

@@ -22,11 +22,13 @@ mod observations;
 mod orders;
 mod photos;
 mod place;
+mod reach;
 mod signing;
 #[cfg(test)]
 mod tests;
 
 pub use facts::{NewPhoto, OrderFacts, PhotoFacts, Signature};
+pub use reach::{Reach, reach};
 
 use crate::model::*;
 
