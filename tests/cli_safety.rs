@@ -203,7 +203,7 @@ fn a_closed_stdout_ends_quietly_and_import_saves_first() {
     }
     bulkready::store::save(&d.file, &big).unwrap();
     let mut child = cmd(&d.cache)
-        .args([&"list".as_ref(), d.file.as_os_str()])
+        .args(["list".as_ref(), d.file.as_os_str()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -107,7 +107,7 @@ pub fn verdict(file: &Path, json: bool, now: NaiveDateTime) -> anyhow::Result<Ou
             );
             for item in &g.checklist {
                 let tick = if item.ticked { "[x]" } else { "[ ]" };
-                say!("      {tick} {}", clean(&item.label));
+                say!("      {tick} {}", clean(item.label));
             }
             print_reasons(&g.reasons);
         }

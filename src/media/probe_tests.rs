@@ -180,7 +180,7 @@ fn noisy_jpeg(w: u32, h: u32) -> Vec<u8> {
 /// Where the frame header's height and width are.
 fn sof_at(jpeg: &[u8]) -> usize {
     jpeg.windows(2)
-        .position(|w| w[0] == 0xFF && matches!(w[1], 0xC0 | 0xC1 | 0xC2))
+        .position(|w| w[0] == 0xFF && matches!(w[1], 0xC0..=0xC2))
         .unwrap()
 }
 
