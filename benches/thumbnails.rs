@@ -10,12 +10,13 @@
 //! plus 4 PNG screenshots. They sit in a photo store as the app keeps them.
 //!
 //! What each side does, per file:
-//! - ours: `thumbnails_parallel` over the store: `thumbnail_of` on one
-//!   file per thread, the same per-file work as the window's thumbnail job
-//!   (which takes its files from a queue instead): read the file, check it (format, size, whole),
-//!   decode (JPEG at 1/8 scale), Lanczos3 resize, EXIF orientation, an RGBA
-//!   image in memory, encoded as PNG into `.thumbs/` (temp file, fsync,
-//!   rename). `.thumbs/` is emptied before each run.
+//! - ours: `thumbnail_in` over the store, one file per thread, the same
+//!   per-file work as the window's thumbnail job (which takes its files
+//!   from a queue and uses the user's cache folder instead): read the file
+//!   (regular, inside the store), check it (format, size, whole), decode
+//!   (JPEG at 1/8 scale), Lanczos3 resize, EXIF orientation, an RGBA image
+//!   in memory, encoded as PNG into a thumbnail cache folder of the
+//!   bench's own (temp file, fsync, rename), emptied before each run.
 //! - vips: `vipsthumbnail --size 256 -o OUT/%s.png FILES…`: read, decode
 //!   (JPEG shrink-on-load), resize, auto-rotate, PNG written (no fsync).
 //!
@@ -36,7 +37,7 @@
 use anyhow::{Context, Result, bail};
 use bulkready::media::{self, synth};
 use bulkready::model::StoredFile;
-use bulkready::store::PhotoStore;
+use bulkready::store::{PhotoStore, ThumbCache, thumbnail_in};
 use image::{Rgb, RgbImage, Rgba, RgbaImage};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -324,22 +325,23 @@ fn child(args: &[String]) -> Result<()> {
     let dir = PathBuf::from(dir);
     let files = read_list(&dir)?;
     let store = store_of(&dir);
-    let _ = std::fs::remove_dir_all(store.root().join(".thumbs"));
+    // A cache of the bench's own (the window uses the user's cache folder).
+    let cache = ThumbCache::at(&dir.join("cache"));
+    let _ = std::fs::remove_dir_all(cache.dir());
     let failed = std::sync::atomic::AtomicUsize::new(0);
-    let done = bulkready::store::thumbnails_parallel(
-        &store,
+    let done = media::for_each_parallel(
         &files,
-        SIZE,
         threads,
         || false,
-        |i, r| {
+        |file| thumbnail_in(Some(&cache), &store, file, SIZE),
+        |i, r: Result<RgbaImage, String>| {
             if let Err(e) = r {
                 eprintln!("{}: {e}", files[i].original_name);
                 failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
         },
     );
-    let made = std::fs::read_dir(store.root().join(".thumbs"))?.count();
+    let made = std::fs::read_dir(cache.dir())?.count();
     if done != files.len() || failed.into_inner() > 0 || made != files.len() {
         bail!("{done} done, {made} cached, of {} files", files.len());
     }

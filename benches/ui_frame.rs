@@ -19,7 +19,6 @@
 //! cross-check.
 
 use bulkready::app::{Command, Document};
-use bulkready::model::*;
 use bulkready::rules::ops::{Op, OrderFacts};
 use bulkready::ui::{BulkReadyApp, NoDialogs, Selection};
 use eframe::egui;

@@ -8,6 +8,10 @@ use std::process::{Command, Output};
 
 fn bulkready(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bulkready"))
+        .env(
+            "BULKREADY_CACHE_DIR",
+            std::env::temp_dir().join("bulkready-test-cache"),
+        )
         .args(args.iter().map(|a| a.as_ref()))
         .output()
         .unwrap()

@@ -6,6 +6,7 @@
 use crate::media;
 use crate::model::{OrderId, ParcelId, Photo, PhotoId, Project, StoredFile, Tag};
 use crate::store::PhotoStore;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// A file copied into the store and ready to be added to an order.
@@ -48,12 +49,30 @@ pub enum Added {
     AlreadyThere(PhotoId),
 }
 
-/// Reads `source`, checks that it is a whole image within the limits, and
-/// copies it into the store (once per content).
+/// Why prepared photos could not be added.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ApplyError {
+    #[error("the order {0} is not in the project")]
+    NoOrder(OrderId),
+    #[error(
+        "the project's id counter is used up (next_id is {0}; ids stop at {max}), so no \
+         photo was added. The file was edited by hand or damaged: look at next_id and the \
+         largest ids in it",
+        max = u64::MAX - 1
+    )]
+    IdsUsedUp(u64),
+}
+
+/// Reads `source` (a regular file of at most 200 MB; devices and FIFOs are
+/// refused by name), checks that it is a whole image within the limits,
+/// and copies it into the store (once per content).
 pub fn prepare(store: &PhotoStore, source: &Path) -> Result<Prepared, Failed> {
-    let bytes = std::fs::read(source).map_err(|e| Failed {
+    let bytes = crate::store::read_regular(source).map_err(|e| Failed {
         source: source.to_path_buf(),
-        reason: format!("could not read it: {e}"),
+        reason: match e {
+            crate::store::ReadError::Io { source, .. } => format!("could not read it: {source}"),
+            other => other.to_string(),
+        },
     })?;
     let name = source
         .file_name()
@@ -88,31 +107,49 @@ pub fn prepare_bytes(
     })
 }
 
+/// Whether the id counter can hand out `n` more ids.
+pub fn ids_left(project: &Project, n: usize) -> Result<(), ApplyError> {
+    if u64::MAX - project.next_id.max(1) < n as u64 {
+        return Err(ApplyError::IdsUsedUp(project.next_id));
+    }
+    Ok(())
+}
+
 /// Adds prepared photos to an order, linked to `parcel` if given. A photo
-/// whose bytes are already in the order is not added twice. Returns `None`
-/// if the order does not exist.
+/// whose bytes are already in the order is not added twice. Nothing is
+/// added if the order does not exist or the id counter cannot give every
+/// photo a fresh id.
 pub fn apply(
     project: &mut Project,
     order: OrderId,
     parcel: Option<ParcelId>,
     prepared: Vec<Prepared>,
-) -> Option<Vec<Added>> {
-    project.order(order)?;
+) -> Result<Vec<Added>, ApplyError> {
+    let Some((_, o)) = project.order(order) else {
+        return Err(ApplyError::NoOrder(order));
+    };
+    let known: HashMap<String, PhotoId> = o
+        .photos
+        .iter()
+        .map(|p| (p.file.hash.clone(), p.id))
+        .collect();
+    let fresh = prepared
+        .iter()
+        .filter(|p| !known.contains_key(&p.file.hash))
+        .count();
+    ids_left(project, fresh)?;
+    let next = project.next_id;
     let mut added = Vec::with_capacity(prepared.len());
+    let mut photos = Vec::new();
+    let mut seen = known;
     for p in prepared {
-        let existing = project
-            .order(order)?
-            .1
-            .photos
-            .iter()
-            .find(|ph| ph.file.hash == p.file.hash)
-            .map(|ph| ph.id);
-        if let Some(id) = existing {
+        if let Some(&id) = seen.get(&p.file.hash) {
             added.push(Added::AlreadyThere(id));
             continue;
         }
-        let id = PhotoId(project.new_id());
-        project.order_mut(order)?.photos.push(Photo {
+        let id = PhotoId(project.try_new_id().ok_or(ApplyError::IdsUsedUp(next))?);
+        seen.insert(p.file.hash.clone(), id);
+        photos.push(Photo {
             id,
             file: p.file,
             width: p.width,
@@ -124,7 +161,12 @@ pub fn apply(
         });
         added.push(Added::New(id));
     }
-    Some(added)
+    project
+        .order_mut(order)
+        .ok_or(ApplyError::NoOrder(order))?
+        .photos
+        .extend(photos);
+    Ok(added)
 }
 
 /// The files to import for what was picked or dropped: files as they are,

@@ -1,6 +1,7 @@
 //! `export FILE --format html|pdf|md|brief [--product ID | --order ID] -o OUT`.
 
 use super::Outcome;
+use super::out::{self, clean, say};
 use crate::model::{OrderId, ProductId};
 use crate::report::{self, Format, Scope};
 use crate::store;
@@ -36,15 +37,20 @@ pub fn run(
     )
     .with_context(|| format!("could not export {}", file.display()))?;
     for m in &written.missing_photos {
-        eprintln!("warning: {m}");
+        out::warn(format!("warning: {}", clean(m)));
     }
-    print!("wrote {} ({} bytes", written.path.display(), written.bytes);
-    if format != Format::Brief {
-        print!(", {} photos", written.photos);
-    }
-    println!(")");
+    let photos = if format == Format::Brief {
+        String::new()
+    } else {
+        format!(", {} photos", written.photos)
+    };
+    say!(
+        "wrote {} ({} bytes{photos})",
+        written.path.display(),
+        written.bytes
+    );
     if let Some(folder) = &written.folder {
-        println!("wrote {}", folder.display());
+        say!("wrote {}", folder.display());
     }
     Ok(if written.missing_photos.is_empty() {
         Outcome::Clean

@@ -1,10 +1,17 @@
 //! `import FILE --order ID [--parcel TRACKING] PHOTO...`
+//!
+//! The photos are checked and copied into the store first (content
+//! addressed, so this needs no lock); then the project's lock is held from
+//! loading it again to saving it, so two imports at once take turns and
+//! neither loses the other's photos. It saves before it prints, so a closed
+//! stdout cannot lose the import.
 
 use super::Outcome;
-use crate::app::import::{self, Added};
-use crate::model::OrderId;
-use crate::store::{self, PhotoStore};
-use anyhow::{Context, bail};
+use super::out::{clean, say};
+use crate::app::import::{self, Added, Failed, Prepared};
+use crate::model::{OrderId, ParcelId, Project};
+use crate::store::{self, PhotoStore, ProjectLock};
+use anyhow::bail;
 use std::path::{Path, PathBuf};
 
 pub fn run(
@@ -13,8 +20,59 @@ pub fn run(
     tracking: Option<&str>,
     photos: &[PathBuf],
 ) -> anyhow::Result<Outcome> {
-    let mut project = store::load(file)?;
     let order = OrderId(order);
+    // Refuse a wrong order or parcel before copying anything.
+    find_parcel(&store::load(file)?, file, order, tracking)?;
+    let store = PhotoStore::for_project(file);
+    let (prepared, failed): (Vec<_>, Vec<_>) = photos
+        .iter()
+        .map(|path| import::prepare(&store, path))
+        .partition(Result::is_ok);
+    let prepared: Vec<Prepared> = prepared.into_iter().filter_map(Result::ok).collect();
+    let failed: Vec<Failed> = failed.into_iter().filter_map(Result::err).collect();
+    let sources: Vec<_> = prepared
+        .iter()
+        .map(|p| (p.source.clone(), p.width, p.height))
+        .collect();
+    let lock = ProjectLock::acquire(file)?;
+    let mut project = store::load(file)?;
+    let parcel = find_parcel(&project, file, order, tracking)?;
+    let added = import::apply(&mut project, order, parcel, prepared)?;
+    let new = added.iter().filter(|a| matches!(a, Added::New(_))).count();
+    if new > 0 {
+        lock.save(&project)?;
+    }
+    drop(lock);
+    for f in &failed {
+        say!(
+            "failed   {}: {}",
+            clean(&f.source.display().to_string()),
+            f.reason
+        );
+    }
+    for ((source, w, h), added) in sources.iter().zip(&added) {
+        let source = clean(&source.display().to_string()).into_owned();
+        match added {
+            Added::New(id) => say!("imported {source} as photo {id} ({w}×{h})"),
+            Added::AlreadyThere(id) => {
+                say!("skipped  {source}: already in this order as photo {id}")
+            }
+        }
+    }
+    say!("{new} imported, {} failed", failed.len());
+    Ok(if failed.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}
+
+fn find_parcel(
+    project: &Project,
+    file: &Path,
+    order: OrderId,
+    tracking: Option<&str>,
+) -> anyhow::Result<Option<ParcelId>> {
     let Some((_, o)) = project.order(order) else {
         bail!(
             "{} has no order {order}; `bulkready list {}` shows the ids",
@@ -22,53 +80,14 @@ pub fn run(
             file.display()
         );
     };
-    let parcel = match tracking {
-        None => None,
+    match tracking {
+        None => Ok(None),
         Some(t) => match o.parcels.iter().find(|p| p.tracking.trim() == t.trim()) {
-            Some(p) => Some(p.id),
-            None => bail!("order {order} has no parcel with tracking number {t}"),
+            Some(p) => Ok(Some(p.id)),
+            None => bail!(
+                "order {order} has no parcel with tracking number {}",
+                clean(t)
+            ),
         },
-    };
-
-    let store = PhotoStore::for_project(file);
-    let mut prepared = Vec::new();
-    let mut failed = 0;
-    for path in photos {
-        match import::prepare(&store, path) {
-            Ok(p) => prepared.push(p),
-            Err(f) => {
-                failed += 1;
-                println!("failed   {}: {}", f.source.display(), f.reason);
-            }
-        }
     }
-    let sources: Vec<_> = prepared
-        .iter()
-        .map(|p| (p.source.clone(), p.width, p.height))
-        .collect();
-    let added = import::apply(&mut project, order, parcel, prepared).context("order vanished")?;
-    let mut new = 0;
-    for ((source, w, h), added) in sources.iter().zip(&added) {
-        match added {
-            Added::New(id) => {
-                new += 1;
-                println!("imported {} as photo {id} ({w}×{h})", source.display());
-            }
-            Added::AlreadyThere(id) => {
-                println!(
-                    "skipped  {}: already in this order as photo {id}",
-                    source.display()
-                );
-            }
-        }
-    }
-    if new > 0 {
-        store::save(file, &project)?;
-    }
-    println!("{new} imported, {failed} failed");
-    Ok(if failed > 0 {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
-    })
 }

@@ -5,6 +5,7 @@
 
 mod export;
 mod import;
+pub(crate) mod out;
 mod project_cmds;
 mod rules_cmds;
 
@@ -64,8 +65,15 @@ pub enum Command {
         photos: Vec<PathBuf>,
     },
     /// Check a project: it parses, every photo exists and matches its hash,
-    /// every link points at something that exists.
-    Check { file: PathBuf },
+    /// every link points at something that exists; and list files in the
+    /// photo store no photo refers to, and temporary files left behind.
+    Check {
+        file: PathBuf,
+        /// Remove those orphaned and temporary files (never a file a photo
+        /// refers to; files changed in the last few minutes are kept).
+        #[arg(long)]
+        clean: bool,
+    },
     /// The ISO 2859-1 sampling plan (single sampling, normal inspection)
     /// for a lot: code letter, sample size, accept and reject numbers.
     Aql {
@@ -172,7 +180,7 @@ pub fn exit(command: Command) -> ExitCode {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            out::warn(format!("error: {e:#}"));
             ExitCode::from(2)
         }
     }
@@ -189,7 +197,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
             parcel,
             photos,
         } => import::run(&file, order, parcel.as_deref(), &photos),
-        Command::Check { file } => project_cmds::check(&file),
+        Command::Check { file, clean } => project_cmds::check(&file, clean),
         Command::Aql {
             lot,
             level,

@@ -1,6 +1,7 @@
 //! `new`, `demo`, `list` and `check`.
 
 use super::Outcome;
+use super::out::{self, clean, say};
 use crate::model::{Project, broken_links};
 use crate::store::{self, PhotoStore};
 use anyhow::{Context, bail};
@@ -14,14 +15,14 @@ pub fn new(file: &Path, name: &str) -> anyhow::Result<Outcome> {
         );
     }
     store::save(file, &Project::new(name))?;
-    println!("created {}", file.display());
+    say!("created {}", file.display());
     Ok(Outcome::Clean)
 }
 
 pub fn demo(dir: &Path) -> anyhow::Result<Outcome> {
     let path = crate::app::demo::write(dir)
         .with_context(|| format!("could not write the demo project into {}", dir.display()))?;
-    println!("wrote {}", path.display());
+    say!("wrote {}", path.display());
     Ok(Outcome::Clean)
 }
 
@@ -46,7 +47,7 @@ pub fn list(file: &Path, json: bool) -> anyhow::Result<Outcome> {
                 serde_json::json!({ "id": p.id.0, "name": p.name, "orders": orders })
             })
             .collect();
-        println!("{}", serde_json::json!({ "products": products }));
+        out::json(serde_json::json!({ "products": products }).to_string());
         return Ok(Outcome::Clean);
     }
     for p in &project.products {
@@ -54,15 +55,15 @@ pub fn list(file: &Path, json: bool) -> anyhow::Result<Outcome> {
         let title = if title.is_empty() {
             String::new()
         } else {
-            format!("  {title}")
+            format!("  {}", clean(title))
         };
-        println!("product {}  {}{title}", p.id, p.name);
+        say!("product {}  {}{title}", p.id, clean(&p.name));
         for o in &p.orders {
-            println!(
+            say!(
                 "  order {}  {:<6}  {}  ({} parcels, {} photos)",
                 o.id,
                 o.kind.label(),
-                o.number,
+                clean(&o.number),
                 o.parcels.len(),
                 o.photos.len()
             );
@@ -71,7 +72,7 @@ pub fn list(file: &Path, json: bool) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-pub fn check(file: &Path) -> anyhow::Result<Outcome> {
+pub fn check(file: &Path, clean_up: bool) -> anyhow::Result<Outcome> {
     let project = store::load(file)?;
     let store = PhotoStore::for_project(file);
     let mut problems: Vec<String> = broken_links(&project)
@@ -80,17 +81,61 @@ pub fn check(file: &Path) -> anyhow::Result<Outcome> {
         .collect();
     problems.extend(store.verify(&project).iter().map(|p| p.to_string()));
     for p in &problems {
-        println!("{p}");
+        say!("{}", clean(p));
     }
+    report_leftovers(file, &project, clean_up)?;
     let photos = project.photos().count();
     if problems.is_empty() {
-        println!(
+        say!(
             "ok: {} products, {photos} photos, every link and photo checked",
             project.products.len()
         );
         Ok(Outcome::Clean)
     } else {
-        println!("{} problems", problems.len());
+        say!("{} problems", problems.len());
         Ok(Outcome::Findings)
     }
+}
+
+/// Lists (or with `clean_up` removes) files the project does not need.
+/// They are not problems: the exit status does not change.
+fn report_leftovers(file: &Path, project: &Project, clean_up: bool) -> anyhow::Result<()> {
+    // The lock keeps a save of this project from running meanwhile.
+    let _lock = if clean_up {
+        Some(store::ProjectLock::acquire(file)?)
+    } else {
+        None
+    };
+    let found = store::leftovers(file, project);
+    for l in &found {
+        let what = match l.kind {
+            store::LeftoverKind::Orphan => "orphaned store file (no photo refers to it)",
+            store::LeftoverKind::Temp => "leftover temporary file",
+        };
+        let recent = if l.recent {
+            " (changed in the last 10 minutes: kept)"
+        } else {
+            ""
+        };
+        say!("{what}: {}{recent}", clean(&l.path.display().to_string()));
+    }
+    if found.is_empty() {
+        return Ok(());
+    }
+    if !clean_up {
+        say!(
+            "{} leftover files; `bulkready check --clean` removes them",
+            found.len()
+        );
+        return Ok(());
+    }
+    let (removed, failed) = store::remove_leftovers(&found);
+    for (path, why) in &failed {
+        say!(
+            "could not remove {}: {why}",
+            clean(&path.display().to_string())
+        );
+    }
+    say!("removed {} leftover files", removed.len());
+    Ok(())
 }

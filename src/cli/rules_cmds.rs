@@ -1,6 +1,7 @@
 //! `aql` and `verdict`: the rules, from the command line.
 
 use super::Outcome;
+use super::out::{self, clean, say};
 use crate::model::{InspectionLevel, Verdict};
 use crate::rules::{self, Reason, Severity, aql};
 use crate::store;
@@ -19,9 +20,9 @@ pub fn aql(
     if let Some(a) = aql_value {
         let plan = aql::plan(lot, level, a)?;
         if json {
-            println!("{}", serde_json::to_string(&plan)?);
+            out::json(serde_json::to_string(&plan)?);
         } else {
-            println!("lot {lot}, level {level:?}: code letter {letter:?}");
+            say!("lot {lot}, level {level:?}: code letter {letter:?}");
             print_plans(&[(a, plan)]);
         }
         return Ok(Outcome::Clean);
@@ -51,16 +52,16 @@ pub fn aql(
                 .map(|(aql, plan)| Row { aql, plan })
                 .collect(),
         };
-        println!("{}", serde_json::to_string(&all)?);
+        out::json(serde_json::to_string(&all)?);
     } else {
-        println!("lot {lot}, level {level:?}: code letter {letter:?}; critical defects: accept 0");
+        say!("lot {lot}, level {level:?}: code letter {letter:?}; critical defects: accept 0");
         print_plans(&plans);
     }
     Ok(Outcome::Clean)
 }
 
 fn print_plans(plans: &[(f64, aql::AqlPlan)]) {
-    println!("{:>5}  {:>6}  {:>3}  {:>3}", "AQL", "n", "Ac", "Re");
+    say!("{:>5}  {:>6}  {:>3}  {:>3}", "AQL", "n", "Ac", "Re");
     for (a, p) in plans {
         let a = aql::aql_label(*a);
         let all = if p.inspect_all {
@@ -68,9 +69,11 @@ fn print_plans(plans: &[(f64, aql::AqlPlan)]) {
         } else {
             ""
         };
-        println!(
+        say!(
             "{a:>5}  {:>6}  {:>3}  {:>3}{all}",
-            p.sample_size, p.accept, p.reject
+            p.sample_size,
+            p.accept,
+            p.reject
         );
     }
 }
@@ -81,30 +84,30 @@ pub fn verdict(file: &Path, json: bool, now: NaiveDateTime) -> anyhow::Result<Ou
     let project = store::load(file)?;
     let verdicts = rules::evaluate(&project, now);
     if json {
-        println!("{}", serde_json::to_string_pretty(&verdicts)?);
+        out::json(serde_json::to_string_pretty(&verdicts)?);
     } else {
-        println!("Scale up? (sample gate, per product)");
+        say!("Scale up? (sample gate, per product)");
         for g in &verdicts.products {
-            println!(
+            say!(
                 "  product {}  {}: {}",
                 g.product,
-                g.product_name,
+                clean(&g.product_name),
                 shout(g.verdict)
             );
             print_reasons(&g.reasons);
         }
-        println!("Ship it? (export gate, per order)");
+        say!("Ship it? (export gate, per order)");
         for g in &verdicts.orders {
-            println!(
+            say!(
                 "  order {}  {} {}: {}",
                 g.order,
                 g.kind.label(),
-                g.order_number,
+                clean(&g.order_number),
                 shout(g.verdict)
             );
             for item in &g.checklist {
                 let tick = if item.ticked { "[x]" } else { "[ ]" };
-                println!("      {tick} {}", item.label);
+                say!("      {tick} {}", clean(item.label));
             }
             print_reasons(&g.reasons);
         }
@@ -130,6 +133,6 @@ fn print_reasons(reasons: &[Reason]) {
             Severity::Blocks => r.effect.label(),
             Severity::Warns => "warning",
         };
-        println!("    - {label}: {}", r.message);
+        say!("    - {label}: {}", clean(&r.message));
     }
 }

@@ -83,7 +83,13 @@ fn line(img: &mut RgbaImage, a: Pt, b: Pt, width: f32, colour: Rgba<u8>) {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = dx * dx + dy * dy;
     for y in y0..=y1 {
-        for x in x0..=x1 {
+        // Only the pixels near the segment on this row: a diagonal across
+        // the picture must not cost its whole bounding box (20,000 such
+        // marks took half a minute).
+        let (from, to) = row_span(a, (dx, dy), r, y as f32 + 0.5);
+        let from = (from.floor() as i64).max(x0);
+        let to = (to.ceil() as i64).min(x1);
+        for x in from..=to {
             let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
             let t = if len2 > 0.0 {
                 (((px - a.0) * dx + (py - a.1) * dy) / len2).clamp(0.0, 1.0)
@@ -98,9 +104,66 @@ fn line(img: &mut RgbaImage, a: Pt, b: Pt, width: f32, colour: Rgba<u8>) {
     }
 }
 
+/// The x range (a superset) of the pixels on row `py` within `r` of the
+/// segment from `a` along `d`: around where the line crosses the row, as
+/// wide as the stroke is there, plus the round ends.
+fn row_span(a: Pt, d: Pt, r: f32, py: f32) -> (f32, f32) {
+    let (dx, dy) = d;
+    if dy.abs() < 1e-3 {
+        return (f32::MIN, f32::MAX);
+    }
+    let t = ((py - a.1) / dy).clamp(0.0, 1.0);
+    let cx = a.0 + t * dx;
+    let half = r * (dx.abs() + dy.abs()) / dy.abs() + 1.0;
+    (cx - half, cx + half)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every pixel of the picture tested: what `line` must match.
+    fn brute(img: &mut RgbaImage, a: Pt, b: Pt, width: f32) {
+        let r = width / 2.0;
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len2 = dx * dx + dy * dy;
+        for y in 0..img.height() {
+            for x in 0..img.width() {
+                let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
+                let t = if len2 > 0.0 {
+                    (((px - a.0) * dx + (py - a.1) * dy) / len2).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                let (qx, qy) = (a.0 + t * dx - px, a.1 + t * dy - py);
+                if qx * qx + qy * qy <= r * r {
+                    img.put_pixel(x, y, RED);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_touch_only_the_pixels_near_them_and_all_of_those() {
+        let blank = RgbaImage::from_pixel(120, 90, Rgba([0, 0, 0, 255]));
+        let segments = [
+            ((0.0, 0.0), (120.0, 90.0)),
+            ((119.0, 3.0), (2.0, 88.0)),
+            ((10.0, 40.0), (110.0, 40.2)),
+            ((60.0, 5.0), (60.5, 85.0)),
+            ((30.0, 30.0), (30.0, 30.0)),
+            ((-50.0, 10.0), (200.0, 70.0)),
+            ((5.0, 80.0), (100.0, 79.0)),
+        ];
+        for (a, b) in segments {
+            for width in [2.0, 4.5, 9.0] {
+                let (mut fast, mut slow) = (blank.clone(), blank.clone());
+                line(&mut fast, a, b, width, RED);
+                brute(&mut slow, a, b, width);
+                assert!(fast == slow, "{a:?} {b:?} {width}");
+            }
+        }
+    }
 
     fn red_at(img: &RgbaImage, x: u32, y: u32) -> bool {
         *img.get_pixel(x, y) == RED

@@ -187,6 +187,27 @@ struct Component {
 /// The JPEG in `bytes` at 1/8 scale (`ceil(w/8)`×`ceil(h/8)`), or `None`
 /// when this path does not handle it.
 pub(crate) fn decode_eighth(bytes: &[u8]) -> Option<RgbaImage> {
+    decode(bytes, &mut false)
+}
+
+/// Whether the entropy-coded data of the JPEG fills its frame: `Some(false)`
+/// when a scan ends before its last block (a cut file with an end marker
+/// appended, or a header claiming a larger picture than the data holds) or
+/// a component gets no scan at all; `Some(true)` when every DC value was
+/// decoded from real data; `None` when this path cannot tell (CMYK,
+/// arithmetic coding, 12-bit). The AC scans of progressive JPEGs are not
+/// decoded, so only their DC scans are checked.
+pub(crate) fn fills_frame(bytes: &[u8]) -> Option<bool> {
+    let mut ran_out = false;
+    let whole = decode(bytes, &mut ran_out).is_some();
+    if ran_out {
+        Some(false)
+    } else {
+        whole.then_some(true)
+    }
+}
+
+fn decode(bytes: &[u8], ran_out: &mut bool) -> Option<RgbaImage> {
     let mut quant = [[0u16; 64]; 4];
     let mut dc_tables: [Option<Huffman>; 4] = Default::default();
     let mut ac_tables: [Option<Huffman>; 4] = Default::default();
@@ -321,8 +342,11 @@ pub(crate) fn decode_eighth(bytes: &[u8]) -> Option<RgbaImage> {
                         restart_interval,
                         mcux: width.div_ceil(8 * hmax),
                         mcuy: height.div_ceil(8 * vmax),
+                        ran_out: false,
                     };
-                    ctx.run(data)?
+                    let used = ctx.run(data);
+                    *ran_out |= ctx.ran_out;
+                    used?
                 } else if progressive {
                     next_marker(data, 0)
                 } else {
@@ -332,6 +356,9 @@ pub(crate) fn decode_eighth(bytes: &[u8]) -> Option<RgbaImage> {
             }
             _ => {}
         }
+    }
+    if !comps.is_empty() && comps.iter().any(|c| !c.seen) {
+        *ran_out = true;
     }
     (!comps.is_empty() && comps.iter().all(|c| c.seen)).then_some(())?;
     if comps.len() == 3 && (adobe_transform == Some(0) || comps.iter().map(|c| c.id).eq(*b"RGB")) {
@@ -351,6 +378,14 @@ struct Scan<'a> {
     restart_interval: usize,
     mcux: usize,
     mcuy: usize,
+    /// The data ended (a marker came) before the scan's last block.
+    ran_out: bool,
+}
+
+/// Whether `bits` has handed out zero padding as data: more bits were
+/// taken than the entropy-coded data held.
+fn overran(bits: &Bits) -> bool {
+    8 * i64::from(bits.padding) > i64::from(bits.count)
 }
 
 impl Scan<'_> {
@@ -376,6 +411,10 @@ impl Scan<'_> {
             for mx in 0..cols {
                 if self.restart_interval > 0 {
                     if left == 0 {
+                        if overran(&bits) {
+                            self.ran_out = true;
+                            return None;
+                        }
                         bits.restart()?;
                         pred = [0; 4];
                         left = self.restart_interval;
@@ -410,7 +449,14 @@ impl Scan<'_> {
                 }
             }
             // Reading far into zero padding means the data is damaged.
-            (bits.padding <= 16).then_some(())?;
+            if bits.padding > 16 {
+                self.ran_out = true;
+                return None;
+            }
+        }
+        if overran(&bits) {
+            self.ran_out = true;
+            return None;
         }
         Some(next_marker(data, bits.pos))
     }

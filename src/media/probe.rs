@@ -152,6 +152,15 @@ pub(crate) fn check_header(bytes: &[u8]) -> Result<Header, MediaError> {
     if format == Format::Jpeg && !jpeg::is_complete(bytes) {
         return Err(MediaError::TruncatedJpeg);
     }
+    // The decoder fills missing data with grey: look at the scan itself.
+    if format == Format::Jpeg && super::dc_jpeg::fills_frame(bytes) == Some(false) {
+        return Err(MediaError::Corrupt {
+            format: "JPEG",
+            detail: "its image data ends before the picture does (part of it would show grey): \
+                     a cut file, or a header claiming a larger picture than the data holds"
+                .into(),
+        });
+    }
     Ok(Header {
         format,
         image_format: guessed,

@@ -167,3 +167,42 @@ fn text_that_starts_like_an_image_signature_is_text() {
     let err = probe(&png_claiming(10_001, 10_000)).unwrap_err();
     assert!(err.to_string().contains("= 100.0 megapixels"), "{err}");
 }
+
+/// A JPEG of a noisy picture (so the scan is long), `w`×`h`.
+fn noisy_jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let n = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)) % 251;
+        image::Rgb([n as u8, (x * 3) as u8, (y * 5) as u8])
+    });
+    encode(&DynamicImage::ImageRgb8(img), ImageFormat::Jpeg)
+}
+
+/// Where the frame header's height and width are.
+fn sof_at(jpeg: &[u8]) -> usize {
+    jpeg.windows(2)
+        .position(|w| w[0] == 0xFF && matches!(w[1], 0xC0..=0xC2))
+        .unwrap()
+}
+
+#[test]
+fn a_jpeg_cut_in_half_with_an_end_marker_appended_is_damaged() {
+    let jpeg = noisy_jpeg(800, 600);
+    assert!(probe(&jpeg).is_ok());
+    let mut cut = jpeg[..jpeg.len() / 2].to_vec();
+    cut.extend_from_slice(&[0xFF, 0xD9]);
+    let err = probe(&cut).unwrap_err();
+    assert!(
+        matches!(err, MediaError::Corrupt { .. }) && err.to_string().contains("ends before"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_header_claiming_more_than_the_scan_holds_is_damaged() {
+    let jpeg = noisy_jpeg(800, 600);
+    let at = sof_at(&jpeg);
+    let mut big = jpeg.clone();
+    big[at + 5..at + 9].copy_from_slice(&[0x27, 0x10, 0x27, 0x10]); // 10000×10000
+    let err = probe(&big).unwrap_err();
+    assert!(err.to_string().contains("ends before"), "{err}");
+}

@@ -180,17 +180,33 @@ impl Project {
     }
 
     /// Hands out a fresh id, unique in the project.
+    ///
+    /// # Panics
+    /// When the counter is used up (see [`Project::try_new_id`]); it never
+    /// wraps round to ids already in use.
     pub fn new_id(&mut self) -> u64 {
-        let id = self.next_id.max(1);
-        self.next_id = id + 1;
-        id
+        self.try_new_id()
+            .expect("the project's id counter is used up (next_id reached u64::MAX)")
     }
 
-    /// Makes `next_id` larger than every id in use (after a hand edit).
+    /// Hands out a fresh id, or `None` when the counter is used up: ids run
+    /// from 1 to `u64::MAX - 1`, and `next_id == u64::MAX` means none is left
+    /// (the counter never wraps round to ids already in use).
+    pub fn try_new_id(&mut self) -> Option<u64> {
+        let id = self.next_id.max(1);
+        if id == u64::MAX {
+            return None;
+        }
+        self.next_id = id + 1;
+        Some(id)
+    }
+
+    /// Makes `next_id` larger than every id in use (after a hand edit); an
+    /// id of `u64::MAX` in use leaves the counter used up.
     pub fn repair_next_id(&mut self) {
         let max = self.all_ids().max().unwrap_or(0);
         if self.next_id <= max {
-            self.next_id = max + 1;
+            self.next_id = max.saturating_add(1);
         }
         self.next_id = self.next_id.max(1);
     }

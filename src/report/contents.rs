@@ -28,12 +28,16 @@ pub fn document(s: &Summary) -> Doc {
         Scope::Product(id) => format!("Product {id} only"),
         Scope::Order(id) => format!("Order {id} only"),
     });
+    let (blank, shown) = blank_products(s);
     let mut blocks = Vec::new();
     blocks.push(Block::List {
         ordered: false,
-        items: s.products.iter().map(overview_item).collect(),
+        items: shown.iter().map(|p| overview_item(p)).collect(),
     });
-    for p in &s.products {
+    if !blank.is_empty() {
+        blocks.push(blank_line(&blank));
+    }
+    for p in shown {
         blocks.push(Block::PageBreak);
         product(p, &mut blocks);
     }
@@ -47,6 +51,50 @@ pub fn document(s: &Summary) -> Doc {
         subtitle,
         blocks,
     }
+}
+
+/// The products with nothing recorded (no listing, spec, risk, order or
+/// decision) and the others. In a whole-project summary the blank ones
+/// share one line instead of a section each: a section of dashes per empty
+/// product made a 0.6 MB project of them a 325 MB HTML file.
+fn blank_products<'s, 'a>(
+    s: &'s Summary<'a>,
+) -> (Vec<&'s ProductSummary<'a>>, Vec<&'s ProductSummary<'a>>) {
+    if s.scope != Scope::Project {
+        return (Vec::new(), s.products.iter().collect());
+    }
+    s.products.iter().partition(|p| {
+        let product = p.product;
+        product.orders.is_empty()
+            && product.spec.is_empty()
+            && product.risks.is_empty()
+            && product.listing == crate::model::Listing::default()
+            && p.decisions.is_empty()
+    })
+}
+
+fn blank_line(blank: &[&ProductSummary]) -> Block {
+    const SHOWN: usize = 50;
+    let mut names: Vec<String> = blank
+        .iter()
+        .take(SHOWN)
+        .map(|p| {
+            let name = p.product.name.trim();
+            if name.is_empty() {
+                format!("product {}", p.product.id)
+            } else {
+                name.to_string()
+            }
+        })
+        .collect();
+    if blank.len() > SHOWN {
+        names.push(format!("and {} more", blank.len() - SHOWN));
+    }
+    Block::Para(vec![plain(format!(
+        "{} products have nothing recorded yet (no listing, spec, risk, order or decision): {}.",
+        blank.len(),
+        names.join(", ")
+    ))])
 }
 
 pub(super) fn verdict_span(v: Verdict) -> super::doc::Span {

@@ -6,7 +6,7 @@
 use crate::media::draw_marks;
 use crate::model::{Photo, PhotoId};
 use crate::store::PhotoStore;
-use crate::store::thumbnail_of;
+use crate::store::verified_thumbnail_in;
 use image::{Rgb, RgbImage, RgbaImage};
 use std::collections::HashMap;
 
@@ -27,16 +27,20 @@ pub type Images = HashMap<PhotoId, Result<Thumb, String>>;
 
 /// Makes the thumbnails of `photos`; `store` is `None` when the project was
 /// never saved (then no photo can be found). Calls `each` after each photo.
+/// Each photo is read from the store and checked against its hash (a photo
+/// changed since import becomes a sentence saying so); thumbnails come from
+/// the user's cache, never from the project folder.
 pub fn load<'a>(
     store: Option<&PhotoStore>,
     photos: impl IntoIterator<Item = &'a Photo>,
     mut each: impl FnMut(),
 ) -> Images {
     let mut out = Images::new();
+    let cache = crate::store::ThumbCache::user();
     for photo in photos {
         let thumb = match store {
             None => Err("the project is not saved, so its photo store is unknown".to_string()),
-            Some(store) => thumbnail_of(store, &photo.file, REPORT_PX).and_then(|mut img| {
+            Some(store) => verified(cache.as_ref(), store, photo).and_then(|mut img| {
                 draw_marks(&mut img, &photo.marks);
                 encode(&img).map_err(|e| format!("{}: {e}", photo.file.original_name))
             }),
@@ -45,6 +49,14 @@ pub fn load<'a>(
         each();
     }
     out
+}
+
+fn verified(
+    cache: Option<&crate::store::ThumbCache>,
+    store: &PhotoStore,
+    photo: &Photo,
+) -> Result<RgbaImage, String> {
+    verified_thumbnail_in(cache, store, &photo.file, REPORT_PX)
 }
 
 /// JPEG of an image flattened onto white.

@@ -17,6 +17,7 @@
 pub mod brief;
 pub mod contents;
 mod contents_order;
+mod controls;
 pub mod doc;
 pub mod html;
 pub mod images;
@@ -24,6 +25,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod summary;
 
+pub use controls::{escape_controls, is_bidi_control};
 pub use summary::{Scope, ScopeError, Summary, summarise};
 
 use crate::model::Project;
@@ -179,13 +181,23 @@ pub fn render(
     folder: &str,
 ) -> Result<Vec<u8>, ReportError> {
     Ok(match format {
-        Format::Brief => brief::brief_text(summary).into_bytes(),
+        Format::Brief => plain(brief::brief_text(summary)),
         Format::Html => html::html(&contents::document(summary), images).into_bytes(),
-        Format::Markdown => {
-            markdown::markdown(&contents::document(summary), images, folder).into_bytes()
-        }
+        Format::Markdown => plain(markdown::markdown(
+            &contents::document(summary),
+            images,
+            folder,
+        )),
         Format::Pdf => pdf::pdf(&contents::document(summary), images).map_err(ReportError::Pdf)?,
     })
+}
+
+/// Plain-text exports with control and bidi characters made visible.
+fn plain(text: String) -> Vec<u8> {
+    match escape_controls(&text, true) {
+        std::borrow::Cow::Borrowed(_) => text.into_bytes(),
+        std::borrow::Cow::Owned(escaped) => escaped.into_bytes(),
+    }
 }
 
 /// `report.md` → `report_files`.

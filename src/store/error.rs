@@ -37,16 +37,41 @@ pub enum StoreError {
         supported: u32,
     },
 
-    #[error("{}: photo {photo} has the path {stored:?}, which {why}. Photo paths must be relative \
-             and stay inside the project's photo store; the project was not opened. \
-             Ask whoever sent it for a clean copy, or fix the path by hand.",
+    #[error("{}: photo {photo} ({name}) {why}. The store names files only by their hash, so \
+             this project was not written by BulkReady or was changed by hand; it was not opened. \
+             Ask whoever sent it for a clean copy.",
             path.display())]
     UnsafePhotoPath {
         path: PathBuf,
         photo: u64,
+        name: String,
         stored: String,
-        why: &'static str,
+        why: String,
     },
+
+    #[error("{}: {} used more than once, so links to it are ambiguous; the project was not \
+             opened. The previous version, if any, is in the .ron.bak beside it.",
+            path.display(), list(ids))]
+    DuplicateIds { path: PathBuf, ids: Vec<u64> },
+
+    #[error("{} is being saved by {holder}; waited {waited:.0} s. Try again when it has finished \
+             (nothing was changed).",
+            path.display())]
+    Locked {
+        path: PathBuf,
+        holder: String,
+        waited: f32,
+    },
+}
+
+fn list(ids: &[u64]) -> String {
+    let shown: Vec<String> = ids.iter().take(10).map(u64::to_string).collect();
+    let more = ids.len().saturating_sub(10);
+    match (ids.len(), more) {
+        (1, _) => format!("id {} is", shown.join("")),
+        (_, 0) => format!("ids {} are", shown.join(", ")),
+        _ => format!("ids {} and {more} more are", shown.join(", ")),
+    }
 }
 
 fn write_hint(e: &io::Error) -> &'static str {

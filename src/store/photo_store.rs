@@ -4,11 +4,13 @@
 //! to the store and may not leave it.
 
 use super::error::StoreError;
+use super::names::{check_stored_file, known_extension};
 use super::project_file::write_atomically;
+use super::read::{Links, MAX_FILE_BYTES, ReadError, read_bounded};
 use crate::model::{OrderId, PhotoId, Project, StoredFile};
 use std::fmt;
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// The photo folder of one project.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,10 +29,24 @@ pub fn hash_bytes(bytes: &[u8]) -> String {
 impl PhotoStore {
     /// The store of the project saved at `project_path`: `x/name.ron` →
     /// `x/name.photos/`.
+    /// Its backup `x/name.ron.bak` and recovery file `x/.name.ron.recovery`
+    /// share that store.
     pub fn for_project(project_path: &Path) -> Self {
-        let stem = project_path
+        let name = project_path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let recovered = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".recovery"))
+            .filter(|n| n.ends_with(".ron"));
+        let name = recovered
+            .or_else(|| name.strip_suffix(".bak").filter(|n| n.ends_with(".ron")))
+            .unwrap_or(&name);
+        let stem = Path::new(name)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "project".into());
         PhotoStore {
             root: project_path.with_file_name(format!("{stem}.photos")),
@@ -41,9 +57,38 @@ impl PhotoStore {
         &self.root
     }
 
-    /// The file on disk for a stored photo. The path was checked on load.
+    /// The file on disk for a stored photo. The path was checked on load;
+    /// read it with [`PhotoStore::read`], which checks again.
     pub fn path_of(&self, file: &StoredFile) -> PathBuf {
         self.root.join(&file.path)
+    }
+
+    /// The bytes of a stored photo, read only as a regular file directly
+    /// inside the store: its names are checked, the store folder and the
+    /// file may not be links, and the size is checked before reading.
+    pub fn read(&self, file: &StoredFile) -> Result<Vec<u8>, PhotoReadError> {
+        check_stored_file(file).map_err(PhotoReadError::BadName)?;
+        let root = fs::symlink_metadata(&self.root).map_err(|source| {
+            PhotoReadError::Read(ReadError::Io {
+                path: self.root.clone(),
+                source,
+            })
+        })?;
+        if root.file_type().is_symlink() || !root.is_dir() {
+            return Err(PhotoReadError::StoreNotAFolder(self.root.clone()));
+        }
+        read_bounded(&self.path_of(file), Links::Refuse, MAX_FILE_BYTES)
+            .map_err(PhotoReadError::Read)
+    }
+
+    /// [`PhotoStore::read`], and the bytes still match the photo's hash.
+    pub fn read_verified(&self, file: &StoredFile) -> Result<Vec<u8>, PhotoReadError> {
+        let bytes = self.read(file)?;
+        let actual = hash_bytes(&bytes);
+        if actual != file.hash {
+            return Err(PhotoReadError::Changed { actual });
+        }
+        Ok(bytes)
     }
 
     /// Copies `bytes` into the store (unless the same bytes are already
@@ -56,29 +101,32 @@ impl PhotoStore {
         fallback_ext: &str,
     ) -> Result<StoredFile, StoreError> {
         let hash = hash_bytes(bytes);
-        let ext = plain_extension(original_name).unwrap_or_else(|| fallback_ext.to_string());
-        let name = format!("{hash}.{ext}");
-        let dest = self.root.join(&name);
+        let ext = known_extension(original_name).unwrap_or_else(|| fallback_ext.to_string());
+        let file = StoredFile {
+            path: format!("{hash}.{ext}"),
+            hash,
+            original_name: original_name.to_string(),
+        };
+        let dest = self.path_of(&file);
         // Content-addressed: a file of that name with the same bytes is this
-        // photo. Anything else there (damaged, cut short) is replaced.
-        let already = fs::metadata(&dest).is_ok_and(|m| m.len() == bytes.len() as u64)
-            && fs::read(&dest).is_ok_and(|b| hash_bytes(&b) == hash);
+        // photo. Anything else there (damaged, cut short, a link) is replaced.
+        let already = fs::symlink_metadata(&dest).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && self.read_verified(&file).is_ok();
         if !already {
             fs::create_dir_all(&self.root).map_err(|e| StoreError::write(&self.root, e))?;
             write_atomically(&dest, bytes, false)?;
         }
-        Ok(StoredFile {
-            path: name,
-            hash,
-            original_name: original_name.to_string(),
-        })
+        Ok(file)
     }
 
     /// Photos whose file is not in the store. Cheap: no hashing.
     pub fn missing(&self, project: &Project) -> Vec<PhotoId> {
         project
             .photos()
-            .filter(|(_, p)| !self.path_of(&p.file).is_file())
+            .filter(|(_, p)| {
+                let meta = fs::symlink_metadata(self.path_of(&p.file));
+                !meta.is_ok_and(|m| m.file_type().is_file())
+            })
             .map(|(_, p)| p.id)
             .collect()
     }
@@ -86,22 +134,12 @@ impl PhotoStore {
     /// Every photo whose file is missing, unreadable, outside the store
     /// (through a link) or whose bytes no longer match their hash.
     pub fn verify(&self, project: &Project) -> Vec<PhotoProblem> {
-        let root = fs::canonicalize(&self.root).ok();
         project
             .photos()
             .filter_map(|(order, photo)| {
-                let path = self.path_of(&photo.file);
-                let kind = match fs::read(&path) {
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => ProblemKind::Missing,
-                    Err(e) => ProblemKind::Unreadable(e.to_string()),
-                    Ok(_) if !inside(root.as_deref(), &path) => ProblemKind::OutsideStore,
-                    Ok(bytes) => {
-                        let actual = hash_bytes(&bytes);
-                        if actual == photo.file.hash {
-                            return None;
-                        }
-                        ProblemKind::HashMismatch { actual }
-                    }
+                let kind = match self.read_verified(&photo.file) {
+                    Ok(_) => return None,
+                    Err(e) => ProblemKind::from(e),
                 };
                 Some(PhotoProblem {
                     order: order.id,
@@ -114,44 +152,30 @@ impl PhotoStore {
     }
 }
 
-fn inside(root: Option<&Path>, path: &Path) -> bool {
-    match (root, fs::canonicalize(path)) {
-        (Some(root), Ok(real)) => real.starts_with(root),
-        _ => false,
-    }
+/// Why a stored photo was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum PhotoReadError {
+    #[error("its stored file {0}")]
+    BadName(String),
+    #[error("the photo store {} is not a folder (a link?); photos are read only inside it", .0.display())]
+    StoreNotAFolder(PathBuf),
+    #[error("{0}")]
+    Read(ReadError),
+    #[error("its bytes have changed since import (hash {} found)", short(actual))]
+    Changed { actual: String },
 }
 
-/// The extension of a file name if it is short and plain (letters and
-/// digits), lowercased.
-fn plain_extension(name: &str) -> Option<String> {
-    let ext = Path::new(name).extension()?.to_str()?;
-    let plain = (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric());
-    plain.then(|| ext.to_ascii_lowercase())
-}
-
-/// Refuses a stored photo path that could reach outside the store: empty,
-/// absolute, with a drive or `..`, a backslash, or a NUL.
-pub(crate) fn check_relative_path(path: &str) -> Result<(), &'static str> {
-    if path.is_empty() {
-        return Err("is empty");
-    }
-    if path.contains('\0') {
-        return Err("contains a NUL character");
-    }
-    if path.contains('\\') {
-        return Err("contains a backslash (a Windows path)");
-    }
-    if path.starts_with('/') || path.as_bytes().get(1) == Some(&b':') {
-        return Err("is absolute");
-    }
-    for c in Path::new(path).components() {
-        match c {
-            Component::Normal(_) | Component::CurDir => {}
-            Component::ParentDir => return Err("climbs out of the store with '..'"),
-            Component::RootDir | Component::Prefix(_) => return Err("is absolute"),
+impl From<PhotoReadError> for ProblemKind {
+    fn from(e: PhotoReadError) -> Self {
+        match e {
+            PhotoReadError::Read(r) if r.is_not_found() => ProblemKind::Missing,
+            PhotoReadError::Read(ReadError::Link { .. }) | PhotoReadError::StoreNotAFolder(_) => {
+                ProblemKind::OutsideStore
+            }
+            PhotoReadError::Changed { actual } => ProblemKind::HashMismatch { actual },
+            other => ProblemKind::Unreadable(other.to_string()),
         }
     }
-    Ok(())
 }
 
 /// Something wrong with one photo's file.

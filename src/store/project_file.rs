@@ -1,12 +1,15 @@
 //! The project file: pretty RON, a schema version, atomic saves with a backup.
 
 use super::error::StoreError;
-use super::photo_store::check_relative_path;
+use super::lock::ProjectLock;
+use super::names::check_stored_file;
 use crate::model::{Project, SCHEMA_VERSION};
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The file extension of project files.
 pub const EXTENSION: &str = "ron";
@@ -29,7 +32,8 @@ pub fn to_ron(project: &Project) -> String {
 /// Parses project text. `path` is only used in error messages.
 ///
 /// Checks the schema version (older files are migrated, newer are refused)
-/// and refuses photo paths that could point outside the photo store.
+/// and refuses photo names the store would not have written (see
+/// [`check_stored_file`]) and ids used twice.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
     // Windows editors may start a UTF-8 file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -55,18 +59,40 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
         return Err(newer(path, project.schema_version));
     }
     crate::model::migrate(&mut project);
+    check_photo_names(&project, path)?;
+    check_unique_ids(&project, path)?;
+    project.repair_next_id();
+    Ok(project)
+}
+
+fn check_photo_names(project: &Project, path: &Path) -> Result<(), StoreError> {
     for (_, photo) in project.photos() {
-        if let Err(why) = check_relative_path(&photo.file.path) {
+        if let Err(why) = check_stored_file(&photo.file) {
             return Err(StoreError::UnsafePhotoPath {
                 path: path.to_path_buf(),
                 photo: photo.id.0,
+                name: photo.file.original_name.clone(),
                 stored: photo.file.path.clone(),
                 why,
             });
         }
     }
-    project.repair_next_id();
-    Ok(project)
+    Ok(())
+}
+
+/// Links are by id, so an id used twice would make them ambiguous.
+fn check_unique_ids(project: &Project, path: &Path) -> Result<(), StoreError> {
+    let mut seen = HashSet::new();
+    let mut twice: Vec<u64> = project.all_ids().filter(|id| !seen.insert(*id)).collect();
+    if twice.is_empty() {
+        return Ok(());
+    }
+    twice.sort_unstable();
+    twice.dedup();
+    Err(StoreError::DuplicateIds {
+        path: path.to_path_buf(),
+        ids: twice,
+    })
 }
 
 fn refuse_newer(text: &str, path: &Path) -> Result<(), StoreError> {
@@ -104,14 +130,23 @@ pub fn backup_path(path: &Path) -> PathBuf {
     with_suffix(path, ".bak")
 }
 
-/// The temporary file a save writes before renaming it into place. It sits
-/// in the same folder (so the rename is atomic) and is hidden.
+/// A fresh temporary name for a file written beside `path`: hidden, in the
+/// same folder (so the rename is atomic) and unique per writer (process id
+/// and a counter), so two writers never share one. `.name.PID-N.tmp`.
 pub fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    path.with_file_name(format!(".{name}.tmp"))
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()))
+}
+
+/// Whether a file name is a temporary file some save or import left
+/// behind (this version's `.name.PID-N.tmp` or the older `.name.tmp`).
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(".tmp") && name.len() > 5
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -120,45 +155,81 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Saves atomically: writes a temporary file in the same folder, flushes it
+/// Saves atomically while holding the project's lock (see
+/// [`ProjectLock`]): writes a temporary file in the same folder, flushes it
 /// to disk, keeps the current file as `name.ron.bak`, then renames the
-/// temporary file over the project. A crash at any point leaves either the
-/// old or the new project whole.
+/// temporary file over the project. A crash at any point leaves the old or
+/// the new project whole, and a backup.
 pub fn save(path: &Path, project: &Project) -> Result<(), StoreError> {
+    let lock = ProjectLock::acquire(path)?;
+    lock.save(project)
+}
+
+/// [`save`] for a caller that already holds the lock.
+pub(crate) fn save_locked(path: &Path, project: &Project) -> Result<(), StoreError> {
     write_atomically(path, to_ron(project).as_bytes(), true)
 }
 
 /// Writes `bytes` to `path` atomically (see [`save`]); with `keep_backup`,
-/// the file it replaces is kept as `path.bak`.
+/// the file it replaces is kept as `path.bak`. Takes no lock.
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
-    write_atomically_with(path, bytes, keep_backup, write_synced)
+    write_atomically_with(path, bytes, keep_backup, write_synced, &mut |_| true)
+}
+
+/// The steps of a save, in order, for tests that stop one half way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    TempWritten,
+    BackupLinked,
+    BackupRenamed,
+    Renamed,
 }
 
 /// [`write_atomically`] with the function that writes the temporary file
-/// (tests make it fail the way a full disk does).
+/// (tests make it fail the way a full disk does) and `go_on(step)`, asked
+/// after each step (tests return false to stop there, as a kill would).
+///
+/// The order keeps a backup at every moment: the old file is linked (or
+/// copied) to a temporary name, that is renamed over `name.bak` (a rename
+/// replaces atomically: the old backup until then, the new one after), and
+/// only then is the new file renamed into place.
 fn write_atomically_with(
     path: &Path,
     bytes: &[u8],
     keep_backup: bool,
     write: impl FnOnce(&Path, &[u8]) -> std::io::Result<()>,
+    go_on: &mut dyn FnMut(Step) -> bool,
 ) -> Result<(), StoreError> {
-    let _turn = WriteTurn::take(path);
     let tmp = temp_path(path);
-    let result = write(&tmp, bytes);
-    if let Err(e) = result {
+    if let Err(e) = write(&tmp, bytes) {
         let _ = fs::remove_file(&tmp);
         return Err(StoreError::write(path, e));
     }
+    if !go_on(Step::TempWritten) {
+        return Ok(());
+    }
     if keep_backup && path.exists() {
         let bak = backup_path(path);
-        let _ = fs::remove_file(&bak);
-        // A hard link is instant and atomic; a copy is the fallback on file
-        // systems without links.
-        if fs::hard_link(path, &bak).is_err()
-            && let Err(e) = fs::copy(path, &bak)
+        let bak_tmp = temp_path(&bak);
+        // A hard link is instant; a copy is the fallback on file systems
+        // without links.
+        if fs::hard_link(path, &bak_tmp).is_err()
+            && let Err(e) = fs::copy(path, &bak_tmp)
         {
+            let _ = fs::remove_file(&bak_tmp);
             let _ = fs::remove_file(&tmp);
             return Err(StoreError::write(&bak, e));
+        }
+        if !go_on(Step::BackupLinked) {
+            return Ok(());
+        }
+        if let Err(e) = fs::rename(&bak_tmp, &bak) {
+            let _ = fs::remove_file(&bak_tmp);
+            let _ = fs::remove_file(&tmp);
+            return Err(StoreError::write(&bak, e));
+        }
+        if !go_on(Step::BackupRenamed) {
+            return Ok(());
         }
     }
     fs::rename(&tmp, path).map_err(|e| {
@@ -166,39 +237,12 @@ fn write_atomically_with(
         StoreError::write(path, e)
     })?;
     sync_parent(path);
+    go_on(Step::Renamed);
     Ok(())
 }
 
-/// Paths being written by this process. Two threads writing the same file
-/// (the same photo imported twice at once, say) would share its temporary
-/// file; the second waits for the first instead.
-static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
-static WRITTEN: std::sync::Condvar = std::sync::Condvar::new();
-
-/// The right to write one path, given back when dropped.
-struct WriteTurn(PathBuf);
-
-impl WriteTurn {
-    fn take(path: &Path) -> WriteTurn {
-        let mut writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
-        while writing.iter().any(|p| p == path) {
-            writing = WRITTEN.wait(writing).unwrap_or_else(|e| e.into_inner());
-        }
-        writing.push(path.to_path_buf());
-        WriteTurn(path.to_path_buf())
-    }
-}
-
-impl Drop for WriteTurn {
-    fn drop(&mut self) {
-        let mut writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
-        writing.retain(|p| p != &self.0);
-        WRITTEN.notify_all();
-    }
-}
-
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = fs::File::create(path)?;
+    let mut file = fs::File::create_new(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }
@@ -214,59 +258,5 @@ fn sync_parent(path: &Path) {
 }
 
 #[cfg(test)]
-mod full_disk_tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    /// Writes half, then fails as a full disk does (ENOSPC).
-    fn full_disk(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        fs::write(path, &bytes[..bytes.len() / 2])?;
-        Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
-    }
-
-    #[test]
-    fn a_full_disk_leaves_the_saved_file_and_its_backup_as_they_were() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("shop.ron");
-        write_atomically(&path, b"version one", true).unwrap();
-        write_atomically(&path, b"version two", true).unwrap();
-        let err = write_atomically_with(&path, b"version three, longer", true, full_disk)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("shop.ron"), "{err}");
-        assert!(err.contains("The disk is full"), "{err}");
-        assert!(err.contains("nothing was lost"), "{err}");
-        assert_eq!(fs::read(&path).unwrap(), b"version two");
-        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"version one");
-        assert!(
-            !temp_path(&path).exists(),
-            "the half-written file is removed"
-        );
-        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(left.len(), 2, "only the file and its backup: {left:?}");
-    }
-}
-
-#[cfg(test)]
-mod concurrent_tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    #[test]
-    fn threads_writing_the_same_file_take_turns_and_all_succeed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("same.bin");
-        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        std::thread::scope(|s| {
-            for _ in 0..8 {
-                s.spawn(|| {
-                    for _ in 0..5 {
-                        write_atomically(&path, &bytes, false).unwrap();
-                    }
-                });
-            }
-        });
-        assert_eq!(fs::read(&path).unwrap(), bytes);
-        assert!(!temp_path(&path).exists());
-    }
-}
+#[path = "project_file_tests.rs"]
+mod tests;

@@ -1,174 +1,109 @@
-//! The thumbnail cache of a photo store: `name.photos/.thumbs/<hash>-<size>.png`.
-//! A cache only: a missing or unreadable entry is made again.
+//! The thumbnail cache: in the user's cache folder (the platform's
+//! convention, from `directories`), never in the project, so a project
+//! folder holds only evidence and nothing shipped with a project can stand
+//! in for a photo. Entries are keyed by content hash, size and
+//! [`CACHE_VERSION`], and written only by this program. Bytes in, bytes
+//! out: encoding the pixels is `media`'s business.
+//!
+//! `BULKREADY_CACHE_DIR` overrides the folder (tests and CI use a
+//! temporary one).
 
-use super::{PhotoStore, StoreError, write_atomically};
-use crate::model::StoredFile;
-use image::RgbaImage;
-use std::path::PathBuf;
+use super::error::StoreError;
+use super::names::is_hash;
+use super::project_file::write_atomically;
+use super::read::{Links, read_bounded};
+use std::path::{Path, PathBuf};
 
-fn thumb_path(store: &PhotoStore, file: &StoredFile, size: u32) -> PathBuf {
-    store
-        .root()
-        .join(".thumbs")
-        .join(format!("{}-{size}.png", file.hash))
+/// Bumped when the thumbnails made change, so old entries are not used.
+pub const CACHE_VERSION: u32 = 1;
+
+/// The environment variable naming another cache folder.
+pub const CACHE_ENV: &str = "BULKREADY_CACHE_DIR";
+
+/// The largest cache entry read back (a 4096-px PNG is far below it).
+const MAX_ENTRY_BYTES: u64 = 64 * 1000 * 1000;
+
+/// A thumbnail cache folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThumbCache {
+    dir: PathBuf,
 }
 
-/// The cached thumbnail, if there is a readable one.
-pub fn cached_thumbnail(store: &PhotoStore, file: &StoredFile, size: u32) -> Option<RgbaImage> {
-    let bytes = std::fs::read(thumb_path(store, file, size)).ok()?;
-    image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
-        .ok()
-        .map(|i| i.to_rgba8())
-}
-
-/// Keeps a thumbnail in the cache.
-pub fn cache_thumbnail(
-    store: &PhotoStore,
-    file: &StoredFile,
-    size: u32,
-    thumb: &RgbaImage,
-) -> Result<(), StoreError> {
-    let path = thumb_path(store, file, size);
-    let mut png = std::io::Cursor::new(Vec::new());
-    if let Err(e) = thumb.write_to(&mut png, image::ImageFormat::Png) {
-        let source = std::io::Error::other(e);
-        return Err(StoreError::Write { path, source });
+impl ThumbCache {
+    /// The user's cache: `$BULKREADY_CACHE_DIR`, else the platform's cache
+    /// folder for BulkReady (`~/.cache/bulkready` on Linux). `None` when
+    /// there is no home folder to put it in.
+    pub fn user() -> Option<ThumbCache> {
+        let base = match std::env::var_os(CACHE_ENV).filter(|v| !v.is_empty()) {
+            Some(dir) => PathBuf::from(dir),
+            None => directories::ProjectDirs::from("", "", "BulkReady")?
+                .cache_dir()
+                .to_path_buf(),
+        };
+        Some(ThumbCache::at(&base))
     }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Write {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-    }
-    write_atomically(&path, png.get_ref(), false)
-}
 
-/// The thumbnail of a stored photo: from the cache, or made from the photo
-/// (and cached). Errors are user-facing sentences.
-pub fn thumbnail_of(store: &PhotoStore, file: &StoredFile, size: u32) -> Result<RgbaImage, String> {
-    if let Some(t) = cached_thumbnail(store, file, size) {
-        return Ok(t);
+    /// A cache in `base` (its entries go in `base/thumbs-vN/`).
+    pub fn at(base: &Path) -> ThumbCache {
+        ThumbCache {
+            dir: base.join(format!("thumbs-v{CACHE_VERSION}")),
+        }
     }
-    let name = &file.original_name;
-    let bytes = std::fs::read(store.path_of(file)).map_err(|e| format!("{name}: {e}"))?;
-    let thumb = crate::media::thumbnail(&bytes, size).map_err(|e| format!("{name}: {e}"))?;
-    // A cache that cannot be written only costs time next time.
-    let _ = cache_thumbnail(store, file, size, &thumb);
-    Ok(thumb)
-}
 
-/// [`thumbnail_of`] for many stored photos on `threads` threads (see
-/// [`default_threads`](super::default_threads)): `on_done(index, result)`
-/// is called from the worker threads as each thumbnail is ready; once
-/// `cancelled()` is true no new photo is started. Returns how many were done.
-pub fn thumbnails_parallel(
-    store: &PhotoStore,
-    files: &[StoredFile],
-    size: u32,
-    threads: usize,
-    cancelled: impl Fn() -> bool + Sync,
-    on_done: impl Fn(usize, Result<RgbaImage, String>) + Sync,
-) -> usize {
-    crate::media::for_each_parallel(
-        files,
-        threads,
-        cancelled,
-        |file| thumbnail_of(store, file, size),
-        on_done,
-    )
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where the entry for `hash` at `size` pixels lives; `None` for a hash
+    /// the store would not have made (it is never joined to a path).
+    pub fn entry_path(&self, hash: &str, size: u32) -> Option<PathBuf> {
+        is_hash(hash).then(|| self.dir.join(format!("{hash}-{size}.png")))
+    }
+
+    /// The cached bytes, if there is an entry (a regular file, no link).
+    pub fn get(&self, hash: &str, size: u32) -> Option<Vec<u8>> {
+        let path = self.entry_path(hash, size)?;
+        read_bounded(&path, Links::Refuse, MAX_ENTRY_BYTES).ok()
+    }
+
+    /// Keeps `png` as the entry for `hash` at `size`.
+    pub fn put(&self, hash: &str, size: u32, png: &[u8]) -> Result<(), StoreError> {
+        let Some(path) = self.entry_path(hash, size) else {
+            return Ok(());
+        };
+        std::fs::create_dir_all(&self.dir).map_err(|e| StoreError::write(&self.dir, e))?;
+        write_atomically(&path, png, false)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::media::synth::{Scene, render};
+
+    const H: &str = "0123456789abcdef0123456789abcdef";
 
     #[test]
-    fn thumbnails_are_cached_reused_and_rebuilt_when_corrupt() {
+    fn entries_are_kept_by_hash_size_and_version() {
         let dir = tempfile::tempdir().unwrap();
-        let store = PhotoStore::for_project(&dir.path().join("t.ron"));
-        let file = store
-            .add(
-                &render(&Scene::Mug { colour: [9, 9, 9] }, 6, None),
-                "a.jpg",
-                "jpg",
-            )
-            .unwrap();
-        let first = thumbnail_of(&store, &file, 128).unwrap();
-        assert_eq!(first.dimensions(), (128, 96));
-        let cached = thumb_path(&store, &file, 128);
-        assert!(cached.exists());
-
-        // Reused: a marker pixel written into the cache comes back.
-        let mut marked = first.clone();
-        marked.put_pixel(0, 0, image::Rgba([1, 2, 3, 255]));
-        cache_thumbnail(&store, &file, 128, &marked).unwrap();
-        assert_eq!(
-            thumbnail_of(&store, &file, 128).unwrap().get_pixel(0, 0).0,
-            [1, 2, 3, 255]
-        );
-
-        // Corrupt: made again from the photo.
-        std::fs::write(&cached, b"not a png").unwrap();
-        assert_eq!(thumbnail_of(&store, &file, 128).unwrap(), first);
-        std::fs::remove_file(&cached).unwrap();
-        assert_eq!(thumbnail_of(&store, &file, 128).unwrap(), first);
-        assert!(cached.exists(), "rebuilt when missing");
+        let cache = ThumbCache::at(dir.path());
+        assert_eq!(cache.get(H, 64), None);
+        cache.put(H, 64, b"png bytes").unwrap();
+        assert_eq!(cache.get(H, 64).unwrap(), b"png bytes");
+        assert_eq!(cache.get(H, 128), None);
+        let entry = cache.entry_path(H, 64).unwrap();
+        assert!(entry.starts_with(dir.path().join(format!("thumbs-v{CACHE_VERSION}"))));
     }
 
     #[test]
-    fn a_batch_is_made_on_several_threads_and_cached() {
+    fn a_hash_that_is_not_one_never_becomes_a_path() {
         let dir = tempfile::tempdir().unwrap();
-        let store = PhotoStore::for_project(&dir.path().join("t.ron"));
-        let mut files: Vec<StoredFile> = [1, 3, 6, 8]
-            .iter()
-            .map(|&o| {
-                let jpeg = render(&Scene::Mug { colour: [9, 9, 9] }, o, None);
-                store.add(&jpeg, &format!("{o}.jpg"), "jpg").unwrap()
-            })
-            .collect();
-        files.push(StoredFile {
-            path: "gone.jpg".into(),
-            hash: "00".into(),
-            original_name: "gone.jpg".into(),
-        });
-        let results = std::sync::Mutex::new(Vec::new());
-        let n = thumbnails_parallel(
-            &store,
-            &files,
-            64,
-            2,
-            || false,
-            |i, r| {
-                results.lock().unwrap().push((i, r.map(|t| t.dimensions())));
-            },
-        );
-        assert_eq!(n, 5);
-        let mut results = results.into_inner().unwrap();
-        results.sort_by_key(|(i, _)| *i);
-        for (i, r) in &results[..4] {
-            assert_eq!(r, &Ok((64, 48)), "photo {i}");
-            assert!(thumb_path(&store, &files[*i], 64).exists());
+        let cache = ThumbCache::at(&dir.path().join("c"));
+        for evil in ["../../../tmp/x", "/etc/passwd", "", "ABCDEF"] {
+            assert_eq!(cache.entry_path(evil, 64), None);
+            cache.put(evil, 64, b"x").unwrap();
+            assert_eq!(cache.get(evil, 64), None);
         }
-        assert!(
-            results[4]
-                .1
-                .as_ref()
-                .is_err_and(|e| e.starts_with("gone.jpg:"))
-        );
-    }
-
-    #[test]
-    fn a_missing_photo_says_which() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = PhotoStore::for_project(&dir.path().join("t.ron"));
-        let file = StoredFile {
-            path: "gone.jpg".into(),
-            hash: "00".into(),
-            original_name: "IMG_1.jpg".into(),
-        };
-        let err = thumbnail_of(&store, &file, 128).unwrap_err();
-        assert!(err.starts_with("IMG_1.jpg:"), "{err}");
+        assert!(!dir.path().join("c").exists(), "nothing written");
     }
 }

@@ -299,7 +299,8 @@ impl Session {
                 1,
                 |file, max_side| {
                     let name = &file.original_name;
-                    std::fs::read(store.path_of(file))
+                    store
+                        .read(file)
                         .map_err(|e| format!("{name}: {e}"))
                         .and_then(|bytes| {
                             media::thumbnail(&bytes, max_side).map_err(|e| format!("{name}: {e}"))
