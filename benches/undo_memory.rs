@@ -50,7 +50,9 @@ fn edit(p: &Project, i: usize) -> Op {
     match i % 4 {
         0 => {
             let mut facts = OrderFacts::of(order);
-            facts.note.push_str("请拍一张外箱标签 photo of the carton label");
+            facts
+                .note
+                .push_str("请拍一张外箱标签 photo of the carton label");
             Op::SetOrderFacts(order.id, Box::new(facts))
         }
         1 => {
@@ -63,7 +65,9 @@ fn edit(p: &Project, i: usize) -> Op {
             Some(parcel) => Op::RemoveParcel(parcel.id),
             None => Op::NewParcel { order: order.id },
         },
-        _ => Op::NewSpecRow { product: product.id },
+        _ => Op::NewSpecRow {
+            product: product.id,
+        },
     }
 }
 
@@ -83,7 +87,11 @@ fn main() {
     let history = live_mb() - before;
     println!(
         "{} orders, {} photos: one copy of the project {one_copy:.1} MB",
-        doc.project.products.iter().map(|p| p.orders.len()).sum::<usize>(),
+        doc.project
+            .products
+            .iter()
+            .map(|p| p.orders.len())
+            .sum::<usize>(),
         doc.project.photos().count()
     );
     println!(

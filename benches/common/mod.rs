@@ -74,4 +74,3 @@ pub fn project() -> Project {
     }
     p
 }
-

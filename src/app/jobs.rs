@@ -80,6 +80,8 @@ pub enum JobResult {
         generation: u64,
         photo: PhotoId,
         result: Result<image::RgbaImage, String>,
+        /// The file's bytes no longer match the hash taken at import.
+        changed: bool,
     },
     /// The file's stamp now, for noticing outside changes, with the stamp
     /// the document expected when the check started.

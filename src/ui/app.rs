@@ -208,6 +208,7 @@ impl BulkReadyApp {
             project: &doc.project,
             derived: &self.derived,
             selection: self.selection,
+            changed_photos: self.session.changed_photos(),
         };
         egui::Panel::left("tree")
             .default_size(280.0)

@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     pub project: &'a Project,
     pub derived: &'a Derived,
     pub selection: Selection,
+    /// Photos whose bytes no longer match the ones imported.
+    pub changed_photos: &'a std::collections::HashSet<PhotoId>,
 }
 
 /// A change of the window's own state a panel asks for.

@@ -23,6 +23,9 @@ pub(super) struct PhotoJobs {
     requested: HashSet<PhotoId>,
     /// Full-size images for the viewer, as they arrive.
     full: Vec<(PhotoId, Result<RgbaImage, String>)>,
+    /// Photos whose bytes were found not to match their hash (read for
+    /// the viewer): shown with a "changed since import" mark.
+    changed: HashSet<PhotoId>,
     /// Counts projects opened: photo ids repeat between projects, so images
     /// made for one closed since are dropped.
     generation: u64,
@@ -299,23 +302,32 @@ impl Session {
                 1,
                 |file, max_side| {
                     let name = &file.original_name;
-                    store
-                        .read(file)
-                        .map_err(|e| format!("{name}: {e}"))
-                        .and_then(|bytes| {
-                            media::thumbnail(&bytes, max_side).map_err(|e| format!("{name}: {e}"))
-                        })
+                    let bytes = store.read(file).map_err(|e| format!("{name}: {e}"))?;
+                    let changed = crate::store::hash_bytes(&bytes) != file.hash;
+                    let image =
+                        media::thumbnail(&bytes, max_side).map_err(|e| format!("{name}: {e}"))?;
+                    Ok((image, changed))
                 },
-                |photo, result| {
+                |photo, result: Result<(RgbaImage, bool), String>| {
+                    let (result, changed) = match result {
+                        Ok((image, changed)) => (Ok(image), changed),
+                        Err(e) => (Err(e), false),
+                    };
                     report.send(JobResult::FullImage {
                         generation,
                         photo,
                         result,
+                        changed,
                     })
                 },
             );
             JobResult::FullImagesDone
         });
+    }
+
+    /// Photos found changed since import (their bytes no longer match).
+    pub fn changed_photos(&self) -> &HashSet<PhotoId> {
+        &self.photos.changed
     }
 
     /// Full-size images decoded since the last call.
@@ -351,7 +363,13 @@ impl Session {
                 generation,
                 photo,
                 result,
-            } if generation == self.photos.generation => self.photos.full.push((photo, result)),
+                changed,
+            } if generation == self.photos.generation => {
+                if changed {
+                    self.photos.changed.insert(photo);
+                }
+                self.photos.full.push((photo, result));
+            }
             JobResult::Imported {
                 job,
                 order,
@@ -414,11 +432,11 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// (what came on screen last) and `make` its image, handing each result to
 /// `send` as soon as it is made, until the queue is empty. A panic while
 /// making one becomes that photo's error.
-fn drain_newest_first(
+fn drain_newest_first<T>(
     queue: &ThumbQueue,
     threads: usize,
-    make: impl Fn(&StoredFile, u32) -> Result<RgbaImage, String> + Sync,
-    send: impl Fn(PhotoId, Result<RgbaImage, String>) + Sync,
+    make: impl Fn(&StoredFile, u32) -> Result<T, String> + Sync,
+    send: impl Fn(PhotoId, Result<T, String>) + Sync,
 ) {
     let work = || {
         loop {

@@ -437,3 +437,30 @@ fn thumbnails_for_a_project_since_closed_are_dropped() {
         "photo ids repeat between projects"
     );
 }
+
+#[test]
+fn a_photo_whose_file_changed_since_import_is_marked_when_the_viewer_reads_it() {
+    let (_dir, mut s) = demo_session();
+    let path = s.doc.as_ref().unwrap().path.clone().unwrap();
+    let store = crate::store::PhotoStore::for_project(&path);
+    let (changed, intact) = {
+        let mut photos = s.project().unwrap().photos().map(|(_, p)| p.clone());
+        (photos.next().unwrap(), photos.next().unwrap())
+    };
+    let stored = store.root().join(&changed.file.path);
+    // Bytes after the image's end: it still decodes, but is not the file
+    // that was imported.
+    let mut bytes = std::fs::read(&stored).unwrap();
+    bytes.extend_from_slice(b"edited by someone");
+    std::fs::write(&stored, bytes).unwrap();
+    s.request_full_image(changed.id, changed.file.clone(), 512);
+    s.request_full_image(intact.id, intact.file.clone(), 512);
+    settle(&mut s);
+    assert!(s.changed_photos().contains(&changed.id));
+    assert!(!s.changed_photos().contains(&intact.id));
+    let shown = s.take_full_images();
+    assert!(
+        shown.iter().any(|(id, r)| *id == changed.id && r.is_ok()),
+        "still shown"
+    );
+}

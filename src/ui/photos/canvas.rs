@@ -200,6 +200,21 @@ pub fn paint_scale(ui: &egui::Ui, area: Rect, scale: f32) {
 
 /// In place of a photo: "Decoding…" while it decodes, else why it cannot
 /// be shown.
+/// Marks a photo whose file changed since import, across its top.
+pub fn paint_changed(ui: &egui::Ui, area: Rect) {
+    let text = "\u{26a0} Changed since import: this file's bytes are not the ones imported";
+    let band = Rect::from_min_size(area.min, egui::vec2(area.width(), 24.0));
+    ui.painter()
+        .rect_filled(band, 0.0, ui.visuals().error_fg_color.gamma_multiply(0.85));
+    ui.painter().text(
+        band.left_center() + egui::vec2(8.0, 0.0),
+        egui::Align2::LEFT_CENTER,
+        text,
+        egui::FontId::proportional(14.0),
+        Color32::WHITE,
+    );
+}
+
 pub fn paint_not_shown(ui: &egui::Ui, area: Rect, error: Option<&str>) {
     let (text, colour) = match error {
         Some(why) => (why, ui.visuals().warn_fg_color),

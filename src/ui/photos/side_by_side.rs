@@ -78,7 +78,8 @@ impl CompareView {
             .small(),
         );
         ui.separator();
-        self.sides_ui(ui, caches, [&reference, &other]);
+        let changed = [&reference, &other].map(|s| c.changed_photos.contains(&s.photo.id));
+        self.sides_ui(ui, caches, [&reference, &other], changed);
         if close {
             sink.ask(Ask::CloseCompare);
             return;
@@ -148,7 +149,13 @@ impl CompareView {
     }
 
     /// The two photos, zoomed and panned together (one side with Shift).
-    fn sides_ui(&mut self, ui: &mut egui::Ui, caches: &mut Caches, sides: [&Side<'_>; 2]) {
+    fn sides_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        caches: &mut Caches,
+        sides: [&Side<'_>; 2],
+        changed: [bool; 2],
+    ) {
         let shift = ui.input(|i| i.modifiers.shift);
         let gap = 8.0;
         let avail = ui.available_size();
@@ -160,7 +167,8 @@ impl CompareView {
         ui.horizontal_top(|ui| {
             for slot in 0..2 {
                 let which = if self.swapped { 1 - slot } else { slot };
-                gestures[which] = self.side_ui(ui, caches, sides[which], which, size);
+                gestures[which] =
+                    self.side_ui(ui, caches, (sides[which], changed[which]), which, size);
                 if slot == 0 {
                     ui.add_space(gap - ui.spacing().item_spacing.x);
                 }
@@ -184,7 +192,7 @@ impl CompareView {
         &self,
         ui: &mut egui::Ui,
         caches: &mut Caches,
-        side: &Side<'_>,
+        (side, changed): (&Side<'_>, bool),
         which: usize,
         size: egui::Vec2,
     ) -> Gesture {
@@ -217,6 +225,9 @@ impl CompareView {
                 }
                 Some(Err(why)) => photo_canvas::paint_not_shown(ui, rect, Some(why)),
                 None => photo_canvas::paint_not_shown(ui, rect, None),
+            }
+            if changed {
+                photo_canvas::paint_changed(ui, rect);
             }
             facts_ui(ui, side.photo);
         });

@@ -101,7 +101,10 @@ impl Viewer {
         let avail = ui.available_size();
         ui.horizontal_top(|ui| {
             let area = egui::vec2((avail.x - info_width - 12.0).max(100.0), avail.y);
-            self.canvas_ui(ui, sink, caches, photo, area);
+            let rect = self.canvas_ui(ui, sink, caches, photo, area);
+            if c.changed_photos.contains(&photo.id) {
+                canvas::paint_changed(ui, rect);
+            }
             ui.vertical(|ui| {
                 ui.set_width(info_width);
                 egui::ScrollArea::vertical()
@@ -244,7 +247,7 @@ impl Viewer {
         caches: &mut Caches,
         photo: &Photo,
         area: egui::Vec2,
-    ) {
+    ) -> egui::Rect {
         let (rect, response) = ui.allocate_exact_size(area, egui::Sense::drag());
         ui.painter()
             .rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
@@ -266,6 +269,7 @@ impl Viewer {
             Some(Err(why)) => canvas::paint_not_shown(ui, rect, Some(why)),
             None => canvas::paint_not_shown(ui, rect, None),
         }
+        rect
     }
 }
 
