@@ -528,3 +528,35 @@ fn export_writes_each_format_and_scopes_to_a_product_or_order() {
             .contains("is not available")
     );
 }
+
+#[test]
+fn import_leaves_each_photos_grid_thumbnail_in_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let file = demo(dir.path());
+    let order = order_id(&file, "sample", 2);
+    let photo = jpeg(dir.path(), "fresh.jpg");
+    let out = Command::new(env!("CARGO_BIN_EXE_bulkready"))
+        .env("BULKREADY_CACHE_DIR", &cache)
+        .args([
+            "import".as_ref(),
+            file.as_os_str(),
+            "--order".as_ref(),
+            order.to_string().as_ref(),
+            photo.as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let hash = bulkready::store::hash_bytes(&fs::read(&photo).unwrap());
+    let cached = bulkready::store::ThumbCache::at(&cache);
+    let png = cached
+        .get(&hash, bulkready::media::THUMB_PX)
+        .expect("the import cached its thumbnail");
+    let thumb = image::load_from_memory(&png).unwrap();
+    assert_eq!(
+        (thumb.width(), thumb.height()),
+        (64, 48),
+        "made from the photo itself"
+    );
+}

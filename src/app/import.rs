@@ -93,10 +93,17 @@ pub fn prepare_bytes(
         source: source.to_path_buf(),
         reason,
     };
-    let info = media::probe(bytes).map_err(|e| fail(e.to_string()))?;
+    // One decode checks the image and makes its grid thumbnail, which goes
+    // into the cache so the grid does not decode the photo again.
+    let (info, thumb) =
+        media::probe_with_thumbnail(bytes, media::THUMB_PX).map_err(|e| fail(e.to_string()))?;
     let file = store
         .add(bytes, name, info.format.extension())
         .map_err(|e| fail(e.to_string()))?;
+    if let Some(cache) = crate::store::ThumbCache::user() {
+        // A cache only: a thumbnail that cannot be kept is made again later.
+        let _ = crate::store::cache_thumbnail(&cache, &file.hash, media::THUMB_PX, &thumb);
+    }
     Ok(Prepared {
         source: source.to_path_buf(),
         file,

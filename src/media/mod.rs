@@ -15,4 +15,4 @@ mod thumbnail;
 pub use annotate::draw_marks;
 pub use parallel::{default_threads, for_each_parallel};
 pub use probe::{Format, ImageInfo, MAX_MEGAPIXELS, MediaError, probe};
-pub use thumbnail::{THUMB_PX, thumbnail};
+pub use thumbnail::{THUMB_PX, probe_with_thumbnail, thumbnail};

@@ -4,7 +4,7 @@
 
 use super::jpeg;
 use chrono::NaiveDateTime;
-use image::{ImageFormat, ImageReader, Limits};
+use image::{ImageFormat, ImageReader};
 use std::io::Cursor;
 
 /// Images larger than this are refused before decoding.
@@ -171,30 +171,12 @@ pub(crate) fn check_header(bytes: &[u8]) -> Result<Header, MediaError> {
 
 /// Checks `bytes` as a photo to import. Reads the header first and refuses
 /// images over [`MAX_MEGAPIXELS`] before decoding anything; then decodes the
-/// whole image, with a memory limit, to prove it is not damaged.
+/// image once, with a memory limit, to prove it is not damaged (a JPEG at
+/// a reduced scale, which still reads its whole scan; see
+/// [`probe_with_thumbnail`](super::probe_with_thumbnail), which also keeps
+/// what that decode made).
 pub fn probe(bytes: &[u8]) -> Result<ImageInfo, MediaError> {
-    let header = check_header(bytes)?;
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), header.image_format);
-    let mut limits = Limits::default();
-    limits.max_alloc = Some(MAX_DECODE_BYTES);
-    reader.limits(limits);
-    reader.decode().map_err(|e| corrupt(header.format, e))?;
-    let format = header.format;
-    let (w, h) = (header.width, header.height);
-
-    let (orientation, taken) = exif_orientation_and_time(bytes);
-    let (width, height) = if (5..=8).contains(&orientation) {
-        (h, w)
-    } else {
-        (w, h)
-    };
-    Ok(ImageInfo {
-        format,
-        width,
-        height,
-        orientation,
-        taken,
-    })
+    super::probe_with_thumbnail(bytes, 32).map(|(info, _)| info)
 }
 
 /// Names what a file that is not a known image holds.

@@ -19,6 +19,41 @@ pub const THUMB_PX: u32 = 256;
 /// without decoding anything over the limits.
 pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<RgbaImage, MediaError> {
     let header = check_header(bytes)?;
+    thumbnail_checked(bytes, &header, max_side)
+}
+
+/// What an import needs from a photo, in one decode: it is checked as
+/// [`probe`](super::probe) checks it (a JPEG's scan is read to its end at
+/// a reduced scale; other formats are decoded whole, once), and its
+/// thumbnail is made by that same decode.
+pub fn probe_with_thumbnail(
+    bytes: &[u8],
+    max_side: u32,
+) -> Result<(super::ImageInfo, RgbaImage), MediaError> {
+    let header = check_header(bytes)?;
+    let thumb = thumbnail_checked(bytes, &header, max_side)?;
+    let (orientation, taken) = exif_orientation_and_time(bytes);
+    let (width, height) = if (5..=8).contains(&orientation) {
+        (header.height, header.width)
+    } else {
+        (header.width, header.height)
+    };
+    let info = super::ImageInfo {
+        format: header.format,
+        width,
+        height,
+        orientation,
+        taken,
+    };
+    Ok((info, thumb))
+}
+
+/// [`thumbnail`] of bytes whose header was checked.
+fn thumbnail_checked(
+    bytes: &[u8],
+    header: &Header,
+    max_side: u32,
+) -> Result<RgbaImage, MediaError> {
     if header.format == Format::Jpeg {
         let (w, h) = resize::fit(header.width, header.height, max_side);
         if let Ok(small) = fast_jpeg::shrink(bytes, (header.width, header.height), w, h) {
@@ -27,7 +62,7 @@ pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<RgbaImage, MediaError> {
             return Ok(upright(small, orientation));
         }
     }
-    full_decode_thumbnail(bytes, &header, max_side)
+    full_decode_thumbnail(bytes, header, max_side)
 }
 
 /// The thumbnail by way of a full decode with the `image` crate, under
