@@ -7,7 +7,7 @@
 //! reference the bulk is judged against for that row (with the row's unit
 //! and tolerance); the brief stays visible beside it.
 
-use super::text::{fmt_num, half_width, normalise, same_text};
+use super::text::{fmt_num, half_width, normalise, says_the_same};
 use crate::model::{
     Expected, Order, OrderId, OrderKind, Product, SpecId, SpecItem, Tolerance, Unit,
 };
@@ -293,11 +293,22 @@ pub fn judge(expected: &Expected, observed: &str) -> Cell {
     }
 }
 
+/// A text row's observation matches when it says the same words, or when
+/// both sides are quantities ("350 ml" and "0.35 l") of the same amount.
+fn text_matches(brief: &str, observed: &str) -> bool {
+    if let (Ok((a, Some(ua))), Ok((b, Some(ub)))) =
+        (parse_quantity(brief), parse_quantity(observed))
+    {
+        return convert(b, ub, ua).is_some_and(|b| (a - b).abs() <= 1e-9 * a.abs().max(1.0));
+    }
+    says_the_same(brief, observed)
+}
+
 /// `Ok(None)` when the observation matches, `Ok(Some(words))` when it
 /// differs, `Err(why)` when it cannot be read for this row.
 fn difference(expected: &Expected, observed: &str) -> Result<Option<String>, String> {
     Ok(match expected {
-        Expected::Text(t) => (!same_text(t, observed)).then(|| {
+        Expected::Text(t) => (!text_matches(t, observed)).then(|| {
             format!(
                 "\u{201c}{}\u{201d} instead of \u{201c}{}\u{201d}",
                 observed.trim(),

@@ -24,6 +24,47 @@ pub fn normalise(s: &str) -> String {
         .join(" ")
 }
 
+/// The words of a text as a buyer would compare them: half-width, lower
+/// case, punctuation and brackets (ASCII and CJK) dropped, and a run of
+/// Chinese characters apart from Latin letters and digits beside it
+/// ("雾霾蓝haze" is two words).
+pub fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut cjk = false;
+    for c in half_width(s).to_lowercase().chars() {
+        let is_cjk = is_cjk(c);
+        if !(c.is_alphanumeric() || is_cjk) || (!word.is_empty() && is_cjk != cjk) {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+        if c.is_alphanumeric() || is_cjk {
+            word.push(c);
+            cjk = is_cjk;
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Whether an observed text says what the brief says: the same words once
+/// normalised ([`words`]), or every word of one side among the other's
+/// ("雾霾蓝 haze blue" and "雾霾蓝 (haze blue)"; "navy" and "Navy blue").
+pub fn says_the_same(brief: &str, observed: &str) -> bool {
+    let (a, b) = (words(brief), words(observed));
+    if a.is_empty() || b.is_empty() {
+        return a == b;
+    }
+    a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w))
+}
+
 /// Whether two texts are the same once normalised.
 pub fn same_text(a: &str, b: &str) -> bool {
     normalise(a) == normalise(b)
@@ -144,5 +185,41 @@ mod tests {
         }
         assert_eq!(parse_whole("\u{FF14}2"), Some(42));
         assert_eq!(parse_whole("4.2"), None);
+    }
+
+    #[test]
+    fn texts_say_the_same_despite_brackets_width_case_and_extra_words() {
+        let same = [
+            (
+                "\u{96fe}\u{973e}\u{84dd} (haze blue)",
+                "\u{96fe}\u{973e}\u{84dd} haze blue",
+            ),
+            (
+                "\u{96fe}\u{973e}\u{84dd}\u{ff08}haze blue\u{ff09}",
+                "HAZE BLUE",
+            ),
+            ("navy", "Navy blue"),
+            (
+                "\u{54d1}\u{5149}\u{767d} matte-white",
+                "\u{54d1}\u{5149}\u{767d}matte white",
+            ),
+            ("\u{ff2e}\u{ff21}\u{ff36}\u{ff39}", "navy"),
+        ];
+        for (a, b) in same {
+            assert!(says_the_same(a, b), "{a} ~ {b}");
+        }
+        let differ = [
+            ("navy", "black"),
+            ("haze blue", "grey"),
+            ("\u{96fe}\u{973e}\u{84dd}", "\u{6df1}\u{84dd}"),
+            ("navy", ""),
+        ];
+        for (a, b) in differ {
+            assert!(!says_the_same(a, b), "{a} vs {b}");
+        }
+        assert_eq!(
+            words("\u{96fe}\u{973e}\u{84dd}haze-blue!"),
+            ["\u{96fe}\u{973e}\u{84dd}", "haze", "blue"]
+        );
     }
 }
