@@ -15,7 +15,7 @@ use super::deadlines::{OrderDeadlines, order_deadlines};
 use super::shipping::chargeable_weight;
 use super::text::{fmt_num, normalise, same_text};
 use super::{Reason, Target, verdict_of, verdict_str};
-use crate::model::{Check, Order, OrderId, OrderKind, Product, Project, Tag, Verdict};
+use crate::model::{Check, Order, OrderId, OrderKind, Photo, Product, Project, Tag, Verdict};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -232,20 +232,34 @@ fn tracking(c: &mut Collect, order: &Order) {
     }
     let shots = screenshots(order);
     let parcels: HashSet<_> = order.parcels.iter().map(|p| p.id).collect();
-    for photo in order.photos.iter().filter(|ph| !shots.contains(&ph.id)) {
-        let linked = photo.parcel.is_some_and(|id| parcels.contains(&id));
-        if !linked {
-            c.add(
-                p,
-                Reason::not_ready(
-                    Target::Photo(photo.id),
-                    format!(
-                        "Photo {} is not linked to a tracking number of this order.",
-                        photo.file.original_name
-                    ),
+    let unlinked: Vec<&Photo> = order
+        .photos
+        .iter()
+        .filter(|ph| !shots.contains(&ph.id))
+        .filter(|ph| !ph.parcel.is_some_and(|id| parcels.contains(&id)))
+        .collect();
+    match unlinked.as_slice() {
+        [] => {}
+        [photo] => c.add(
+            p,
+            Reason::not_ready(
+                Target::Photo(photo.id),
+                format!(
+                    "Photo {} is not linked to a tracking number of this order.",
+                    photo.file.original_name
                 ),
-            );
-        }
+            ),
+        ),
+        many => c.add(
+            p,
+            Reason::not_ready(
+                Target::PhotosNotLinked(order.id),
+                format!(
+                    "{} photos are not linked to a tracking number of this order.",
+                    many.len()
+                ),
+            ),
+        ),
     }
 }
 
@@ -263,6 +277,7 @@ fn photos_checked(c: &mut Collect, order: &Order) {
             Reason::not_ready(Target::Photos(order.id), "There are no warehouse photos."),
         );
     }
+    let mut unchecked_photos = Vec::new();
     for photo in warehouse {
         let name = &photo.file.original_name;
         let checks = photo.checks.all();
@@ -286,14 +301,32 @@ fn photos_checked(c: &mut Collect, order: &Order) {
             );
         }
         if !unchecked.is_empty() {
-            c.add(
-                p,
-                Reason::not_ready(
-                    Target::Photo(photo.id),
-                    format!("Photo {name} is not checked for {}.", unchecked.join(", ")),
-                ),
-            );
+            unchecked_photos.push((photo, unchecked));
         }
+    }
+    match unchecked_photos.as_slice() {
+        [] => {}
+        [(photo, unchecked)] => c.add(
+            p,
+            Reason::not_ready(
+                Target::Photo(photo.id),
+                format!(
+                    "Photo {} is not checked for {}.",
+                    photo.file.original_name,
+                    unchecked.join(", ")
+                ),
+            ),
+        ),
+        many => c.add(
+            p,
+            Reason::not_ready(
+                Target::PhotosUnchecked(order.id),
+                format!(
+                    "{} photos are not fully checked (model, quantity, accessories, damage).",
+                    many.len()
+                ),
+            ),
+        ),
     }
 }
 

@@ -369,3 +369,45 @@ fn evaluate_runs_every_gate_and_serializes_kebab_verdicts() {
     );
     assert!(json.contains(r#""point":"route-reviewed""#), "{json}");
 }
+
+#[test]
+fn many_photos_with_the_same_gap_make_one_reason_that_opens_them() {
+    let mut p = project();
+    for photo in &mut o(&mut p, BULK).photos {
+        photo.parcel = None;
+        photo.checks.damage = Check::Unchecked;
+    }
+    let g = gate(&p, BULK, now());
+    let messages: Vec<&str> = g.reasons.iter().map(|r| r.message.as_str()).collect();
+    let bulk = p.products[0].orders[BULK].id;
+    let linked: Vec<_> = g
+        .reasons
+        .iter()
+        .filter(|r| r.message.contains("not linked"))
+        .collect();
+    assert_eq!(linked.len(), 1, "{messages:?}");
+    assert_eq!(
+        linked[0].message,
+        "3 photos are not linked to a tracking number of this order."
+    );
+    assert_eq!(linked[0].target, Target::PhotosNotLinked(bulk));
+    let checked: Vec<_> = g
+        .reasons
+        .iter()
+        .filter(|r| r.message.contains("checked"))
+        .collect();
+    assert_eq!(checked.len(), 1, "{messages:?}");
+    assert_eq!(checked[0].target, Target::PhotosUnchecked(bulk));
+
+    // One photo keeps its own sentence and link.
+    let mut p = project();
+    o(&mut p, BULK).photos[0].parcel = None;
+    let g = gate(&p, BULK, now());
+    let one: Vec<_> = g
+        .reasons
+        .iter()
+        .filter(|r| r.message.contains("not linked"))
+        .collect();
+    assert_eq!(one.len(), 1);
+    assert!(matches!(one[0].target, Target::Photo(_)));
+}

@@ -90,6 +90,10 @@ pub enum Target {
     Photo(PhotoId),
     /// The photos of an order (e.g. a kind of photo is missing).
     Photos(OrderId),
+    /// An order's photos not linked to one of its parcels.
+    PhotosNotLinked(OrderId),
+    /// An order's photos not yet checked for everything.
+    PhotosUnchecked(OrderId),
     Parcel(ParcelId),
     /// The parcels of an order (e.g. none recorded).
     Parcels(OrderId),

@@ -5,12 +5,14 @@
 use super::app::{BulkReadyApp, command_state};
 use super::context::{Ask, Selection};
 use super::panels::verdict::select_for;
+use super::photos::PhotoFilter;
 use super::photos::viewer::Viewer;
 use super::shell::commands::{self, UiCommand};
 use super::shell::modals::Confirm;
 use super::widgets::{fields, jump_to};
 use crate::app::{Command, Event};
 use crate::model::{OrderId, ProductId};
+use crate::rules::Target;
 use eframe::egui;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -92,10 +94,14 @@ impl BulkReadyApp {
             Ask::JumpTo(target) => {
                 if let Some(s) = self.session.project().and_then(|p| select_for(p, target)) {
                     self.select(s);
-                    if matches!(target, crate::rules::Target::Photo(_)) {
-                        // The grid's filter could hide the photo.
-                        self.photos.filter = Default::default();
-                    }
+                    // The grid shows what the reason is about (its filter
+                    // could hide the photo otherwise).
+                    self.photos.filter = match target {
+                        Target::PhotosNotLinked(_) => PhotoFilter::NotLinked,
+                        Target::PhotosUnchecked(_) => PhotoFilter::Unchecked,
+                        Target::Photo(_) => PhotoFilter::All,
+                        _ => self.photos.filter,
+                    };
                     jump_to::request(ctx, target);
                 }
             }

@@ -150,6 +150,8 @@ pub fn select_for(project: &Project, target: Target) -> Option<Selection> {
         Target::Order(id)
         | Target::OrderVariant(id)
         | Target::Photos(id)
+        | Target::PhotosNotLinked(id)
+        | Target::PhotosUnchecked(id)
         | Target::Parcels(id)
         | Target::Messages(id)
         | Target::Packing(id)

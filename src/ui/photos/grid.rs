@@ -202,7 +202,11 @@ pub fn photos_ui(ui: &mut egui::Ui, sink: &mut Sink, photos: &mut Photos, o: &Or
             filter_ui(ui, &mut photos.filter, o);
         }
     });
-    jump_to::here(ui, heading.response.rect, |t| t == Target::Photos(oid));
+    jump_to::here(
+        ui,
+        heading.response.rect,
+        |t| matches!(t, Target::Photos(o) | Target::PhotosNotLinked(o) | Target::PhotosUnchecked(o) if o == oid),
+    );
     if o.photos.is_empty() {
         ui.label("No photos yet: add them, or drop image files on the window.");
     }
