@@ -34,10 +34,9 @@ pub fn words(s: &str) -> Vec<String> {
     let mut cjk = false;
     for c in half_width(s).to_lowercase().chars() {
         let is_cjk = is_cjk(c);
-        if !(c.is_alphanumeric() || is_cjk) || (!word.is_empty() && is_cjk != cjk) {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
+        let breaks = !(c.is_alphanumeric() || is_cjk) || is_cjk != cjk;
+        if breaks && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
         }
         if c.is_alphanumeric() || is_cjk {
             word.push(c);
