@@ -22,14 +22,16 @@ use super::photos::Photos;
 use eframe::egui;
 
 /// The page of the selection, in its own scroll area (each page keeps its
-/// own scroll position).
+/// own scroll position for the session, and opens at its top the first
+/// time). It scrolls sideways too: a wide table in a narrow window stays
+/// reachable.
 pub fn page_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink, photos: &mut Photos) {
     let salt = match c.selection {
         Selection::None => ("page", 0u8, 0u64),
         Selection::Product(id) => ("page", 1, id.0),
         Selection::Order(id) => ("page", 2, id.0),
     };
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .id_salt(salt)
         .auto_shrink(false)
         .show(ui, |ui| match c.selection {
