@@ -397,9 +397,11 @@ impl Session {
                     },
                     None,
                 );
-                if count > 0 || cancelled {
+                let skipped = failed.len();
+                if (count > 0 || cancelled) && skipped == 0 {
                     let stop = if cancelled { " (cancelled)" } else { "" };
-                    self.toasts.push(format!("Imported {count} photos{stop}"));
+                    self.toasts
+                        .push(format!("Imported {}{stop}", photos_count(count)));
                 }
                 if !failed.is_empty() {
                     let lines: Vec<String> = failed
@@ -412,9 +414,12 @@ impl Session {
                             format!("• {name}: {}", f.reason)
                         })
                         .collect();
+                    // A partial result, told apart from a failure.
+                    let stop = if cancelled { " (cancelled)" } else { "" };
                     self.error = Some(format!(
-                        "{} of the files could not be imported:\n{}",
-                        failed.len(),
+                        "{} imported{stop}, {} skipped:\n{}",
+                        photos_count(count),
+                        files_count(skipped),
                         lines.join("\n")
                     ));
                 }
@@ -482,6 +487,24 @@ mod tests {
         assert!(why.starts_with("IMG_1.jpg: could not be read"), "{why}");
         let ok: Result<u8, String> = guarded("IMG_2.jpg", || Ok(7), |why| why);
         assert_eq!(ok, Ok(7));
+    }
+}
+
+/// "1 photo", "18 photos".
+fn photos_count(n: usize) -> String {
+    if n == 1 {
+        "1 photo".into()
+    } else {
+        format!("{n} photos")
+    }
+}
+
+/// "1 file", "2 files".
+fn files_count(n: usize) -> String {
+    if n == 1 {
+        "1 file".into()
+    } else {
+        format!("{n} files")
     }
 }
 

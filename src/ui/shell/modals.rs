@@ -20,8 +20,13 @@ pub struct Confirm {
 pub fn error_ui(ctx: &egui::Context, error: &str, sink: &mut Sink) {
     let modal = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
         ui.set_max_width(460.0);
-        ui.heading("That did not work");
-        ui.label(error);
+        // The first line says what happened (a failure, or a partial
+        // result such as "18 photos imported, 2 files skipped").
+        let (first, rest) = error.split_once('\n').unwrap_or((error, ""));
+        ui.label(egui::RichText::new(first).strong());
+        if !rest.is_empty() {
+            ui.label(rest);
+        }
         ui.add_space(8.0);
         ui.button("OK").clicked()
     });
