@@ -1,8 +1,9 @@
 //! Images: checking a file before import (format by content, size limits,
 //! whole or truncated, EXIF orientation and time) and generating demo
-//! photos. No egui, no project files.
+//! photos; colour between two photos. No egui, no project files.
 
 mod annotate;
+pub mod colour;
 mod dc_jpeg;
 mod fast_jpeg;
 mod jpeg;
