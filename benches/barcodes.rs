@@ -17,6 +17,9 @@
 //! zbar: `zbarimg -q --raw FILE`, one process per photo, wall time from
 //! spawn to exit (decoding included; zbar is single-threaded).
 //!
+//! Beside each photo, `label_NN.found.jpg`: a 1000-px copy with the boxes
+//! of the codes we found drawn in red.
+//!
 //! Read: the photo's tracking number is among the codes. Wrong: a code is
 //! read whose text is not the photo's number (must stay 0).
 
@@ -166,6 +169,7 @@ fn run_ours(file: &Path, want: &str) -> Result<(String, Outcome)> {
     let report = barcode::scan_report(&img, Duration::from_secs(3));
     let (cpu, wall) = (thread_cpu().saturating_sub(cpu0), wall0.elapsed());
     let texts: Vec<&str> = report.codes.iter().map(|c| c.text.as_str()).collect();
+    draw_found(&img, &report.codes, &file.with_extension("found.jpg"))?;
     let o = Outcome {
         read: texts.contains(&want),
         wrong: texts.iter().any(|t| *t != want),
@@ -178,6 +182,33 @@ fn run_ours(file: &Path, want: &str) -> Result<(String, Outcome)> {
         wall.as_secs_f64() * 1000.0
     );
     Ok((row, o))
+}
+
+/// A 1000-px copy of the photo with each code's box drawn in red and its
+/// text printed to the console (for the screenshot).
+fn draw_found(img: &image::DynamicImage, codes: &[barcode::FoundCode], file: &Path) -> Result<()> {
+    let mut small = img
+        .resize(1000, 1000, image::imageops::FilterType::Triangle)
+        .to_rgb8();
+    let (w, h) = (small.width() as f32, small.height() as f32);
+    for code in codes {
+        for i in 0..4 {
+            let (a, b) = (code.quad[i], code.quad[(i + 1) % 4]);
+            for t in 0..=200 {
+                let f = t as f32 / 200.0;
+                let (x, y) = (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f);
+                for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+                    let (px, py) = ((x * w) as u32 + dx, (y * h) as u32 + dy);
+                    if px < small.width() && py < small.height() {
+                        small.put_pixel(px, py, image::Rgb([230, 20, 20]));
+                    }
+                }
+            }
+        }
+    }
+    small
+        .save(file)
+        .with_context(|| format!("writing {}", file.display()))
 }
 
 fn run_zbar(file: &Path, want: &str) -> Result<(String, Outcome)> {

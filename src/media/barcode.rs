@@ -42,10 +42,10 @@ const ANGLES: [f32; 4] = [0.0, 22.5, -22.5, 45.0];
 pub struct FoundCode {
     pub text: String,
     pub symbology: Symbology,
-    /// Its corners in 0..1 of the upright photo (x right, y down), clockwise
-    /// from the start of the code. For a 1-D code the reader finds the line
-    /// it read along; the height of this box is an estimate (a quarter of
-    /// the length), not the measured height of the bars.
+    /// Its corners in 0..1 of the upright photo (x right, y down), in order
+    /// around it. For a 1-D code the reader finds the line it read along;
+    /// the height of this box is an estimate (a quarter of the length), not
+    /// the measured height of the bars.
     pub quad: [[f32; 2]; 4],
 }
 
@@ -79,9 +79,9 @@ pub struct ScanReport {
     pub dropped: usize,
 }
 
-/// The codes in an upright photo, scanning for at most about `budget` (a
-/// pass already started is finished: expect overruns up to one pass, about
-/// 0.2–0.5 s in a release build).
+/// The codes in an upright photo, scanning for about `budget` at most: the
+/// region reads and the first (upright) pass always run, and a pass
+/// already started is finished, so a scan can overrun by up to one pass.
 pub fn scan(image: &DynamicImage, budget: Duration) -> Vec<FoundCode> {
     scan_report(image, budget).codes
 }

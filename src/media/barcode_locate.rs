@@ -94,7 +94,7 @@ pub(super) fn regions(grey: &GrayImage, max: usize) -> Vec<Region> {
             }
         }
     }
-    found.sort_by(|a, b| b.blocks.cmp(&a.blocks));
+    found.sort_by_key(|r| std::cmp::Reverse(r.blocks));
     found.truncate(max);
     found
 }
