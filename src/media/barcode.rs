@@ -94,6 +94,9 @@ pub fn scan_report(image: &DynamicImage, budget: Duration) -> ScanReport {
         other => std::borrow::Cow::Owned(other.to_luma8()),
     };
     let grey = shrink(&full);
+    if grey.width() < 2 || grey.height() < 2 {
+        return ScanReport::default();
+    }
     let mut scan = Scanner {
         full: &full,
         k: full.width() as f32 / grey.width().max(1) as f32,
@@ -134,7 +137,7 @@ fn shrink(g: &GrayImage) -> GrayImage {
     let mut counts = vec![0u32; dw as usize];
     let mut next_row = 0u32;
     for dy in 0..dh {
-        let end = ((f64::from(dy + 1) * f) as u32).clamp(next_row + 1, h);
+        let end = ((f64::from(dy + 1) * f) as u32).max(next_row + 1).min(h);
         sums.fill(0);
         counts.fill(0);
         for y in next_row..end {

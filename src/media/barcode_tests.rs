@@ -116,8 +116,10 @@ fn print_without_a_barcode_reads_nothing() {
     assert!(codes.is_empty(), "{codes:?}");
     let flat = DynamicImage::ImageLuma8(GrayImage::from_pixel(64, 48, Luma([128])));
     assert!(scan(&flat, Duration::from_secs(5)).is_empty());
-    let tiny = DynamicImage::ImageLuma8(GrayImage::new(1, 1));
-    assert!(scan(&tiny, Duration::from_secs(5)).is_empty());
+    for (w, h) in [(1, 1), (0, 0), (3, 1)] {
+        let tiny = DynamicImage::ImageLuma8(GrayImage::new(w, h));
+        assert!(scan(&tiny, Duration::from_secs(5)).is_empty());
+    }
 }
 
 #[test]
