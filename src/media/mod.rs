@@ -1,11 +1,17 @@
 //! Images: checking a file before import (format by content, size limits,
 //! whole or truncated, EXIF orientation and time) and generating demo
-//! photos. No egui, no project files.
+//! photos; barcodes in photos and colour between two photos. No egui, no
+//! project files.
 
 mod annotate;
+pub mod barcode;
+mod barcode_locate;
+mod code128;
+pub mod colour;
 mod dc_jpeg;
 mod fast_jpeg;
 mod jpeg;
+pub mod label_synth;
 mod parallel;
 mod probe;
 mod resize;

@@ -24,6 +24,7 @@ pub mod photo_pairs;
 pub mod sample_gate;
 pub mod shipping;
 pub mod text;
+pub mod tracking;
 
 use crate::model::{
     MessageId, OrderId, ParcelId, PhotoId, ProductId, Project, RiskId, SpecId, Verdict,
