@@ -21,8 +21,15 @@ pub(crate) fn deflate(bytes: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6)
 }
 
+/// A PDF and the characters it could not draw (shown as "?").
+#[derive(Clone, Debug)]
+pub struct PdfFile {
+    pub bytes: Vec<u8>,
+    pub undrawable: Vec<char>,
+}
+
 /// The PDF of a document, with the photos from `images`.
-pub fn pdf(doc: &Doc, images: &Images) -> Result<Vec<u8>, String> {
+pub fn pdf(doc: &Doc, images: &Images) -> Result<PdfFile, String> {
     let font = Font::new()?;
     let mut pages = Layout::new(&font, images).document(doc);
     footers(&mut pages, &font, &doc.title);
@@ -138,8 +145,12 @@ pub fn pdf(doc: &Doc, images: &Images) -> Result<Vec<u8>, String> {
         image.bits_per_component(8);
     }
 
+    let undrawable = glyphs.undrawable();
     glyphs.write(&mut pdf, font_ref, &mut next)?;
-    Ok(pdf.finish())
+    Ok(PdfFile {
+        bytes: pdf.finish(),
+        undrawable,
+    })
 }
 
 fn draw(
