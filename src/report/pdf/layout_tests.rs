@@ -55,3 +55,72 @@ fn a_long_table_continues_on_the_next_page_with_its_head() {
         }
     }
 }
+
+fn demo_doc() -> (tempfile::TempDir, Doc) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::store::PhotoStore::for_project(&dir.path().join("demo.ron"));
+    let project = crate::app::demo::build(&store).unwrap();
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .unwrap();
+    let s =
+        crate::report::summary::summarise(&project, crate::report::Scope::Project, now).unwrap();
+    let doc = crate::report::contents::document(&s);
+    (dir, doc)
+}
+
+fn texts(page: &Page) -> Vec<&str> {
+    page.iter()
+        .filter_map(|op| match op {
+            Op::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_first_page_carries_the_first_product_and_every_page_its_number() {
+    let (_dir, doc) = demo_doc();
+    let font = Font::new().unwrap();
+    let images = Images::new();
+    let mut pages = Layout::new(&font, &images).document(&doc);
+    footers(&mut pages, &font, &doc.title);
+    let first = texts(&pages[0]);
+    assert!(
+        first.iter().any(|t| t.starts_with("Product 1:")),
+        "{first:?}"
+    );
+    let n = pages.len();
+    for (i, p) in pages.iter().enumerate() {
+        let want = format!("page {} of {n}", i + 1);
+        assert!(texts(p).iter().any(|t| t.ends_with(&want)), "{want}");
+    }
+}
+
+#[test]
+fn every_table_header_word_fits_its_column() {
+    let (_dir, doc) = demo_doc();
+    let font = Font::new().unwrap();
+    let images = Images::new();
+    let l = Layout::new(&font, &images);
+    let mut seven = false;
+    for b in &doc.blocks {
+        let Block::Table { head, rows } = b else {
+            continue;
+        };
+        seven |= head.len() == 7;
+        let widths = l.column_widths(head, rows, 8.5).unwrap();
+        assert!((widths.iter().sum::<f32>() - CONTENT_W).abs() < 0.5);
+        for (h, w) in head.iter().zip(&widths) {
+            for word in h.split_whitespace() {
+                assert!(font.width(word, 8.5) <= w - 8.0, "{word} in {w}");
+            }
+            let wrapped = l.wrap(&vec![plain(h.clone())], 8.5, w - 8.0);
+            for row in &wrapped {
+                let t: String = row.iter().map(|f| f.text.trim()).collect();
+                assert!(h.split_whitespace().any(|x| t.contains(x)), "{h}: {t}");
+            }
+        }
+    }
+    assert!(seven, "the decision log table was checked");
+}
