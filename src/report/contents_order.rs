@@ -268,10 +268,7 @@ fn cost_line(priced: bool, q: &crate::rules::shipping::Quote) -> Line {
         vec![plain(format!("{} {}", fmt_num(round2(q.cost)), q.currency))]
     } else {
         vec![toned(
-            format!(
-                "\u{26a0} no price: route \u{201c}{}\u{201d} has no rates (first-weight price and price per kg are 0)",
-                q.route.trim()
-            ),
+            "\u{26a0} no price (the route's first-weight price and price per kg are both 0)",
             Tone::Warn,
         )]
     }

@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 /// The font file, compiled into the binary once.
-pub const NOTO_SC: &[u8] = include_bytes!(concat!(
+pub static NOTO_SC: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/fonts/NotoSansSC-subset.otf"
 ));

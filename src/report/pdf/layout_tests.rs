@@ -124,3 +124,25 @@ fn every_table_header_word_fits_its_column() {
     }
     assert!(seven, "the decision log table was checked");
 }
+
+#[test]
+fn a_list_item_does_not_leave_its_first_line_alone_at_the_foot_of_a_page() {
+    let font = Font::new().unwrap();
+    let images = Images::new();
+    let mut l = Layout::new(&font, &images);
+    // Room for one line and a half.
+    l.y = PAGE_H - BOTTOM - BODY * 1.38 * 1.5;
+    let item = Item {
+        line: vec![plain("\u{25cb} open: Shipping route reviewed")],
+        sub: vec![vec![plain("No shipping route is chosen.")]; 3],
+    };
+    l.item(&item, false, 0);
+    let pages = l.pages;
+    assert_eq!(pages.len(), 2);
+    assert!(texts(&pages[0]).is_empty(), "{:?}", texts(&pages[0]));
+    assert!(
+        texts(&pages[1])
+            .iter()
+            .any(|t| t.contains("Shipping route"))
+    );
+}

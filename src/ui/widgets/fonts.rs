@@ -31,7 +31,8 @@ mod tests {
     fn the_window_has_every_ideograph_the_pdf_has_with_no_system_font() {
         let ctx = egui::Context::default();
         install(&ctx);
-        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        out.textures_delta.clear();
         let font = egui::FontId::proportional(14.0);
         let (mut missing, mut pdf_has) = (Vec::new(), 0);
         ctx.fonts_mut(|f| {
