@@ -292,11 +292,11 @@ fn photo_of(row: &SpecItem) -> Option<Said> {
         Expected::Text(_) if chinese_term(&row.name) == Some("颜色") || name.0.contains('色') => {
             return Some(Said::new(
                 format!(
-                    "请在自然光下拍一张实物照片，看清{}（不要用图库图片）。",
+                    "请在自然光下拍一张实物照片发给我们，看清{}（不要用图库图片）。",
                     name.0
                 ),
                 format!(
-                    "A daylight photo of the real item showing the {} (not a catalogue picture).",
+                    "Please send a daylight photo of the real item showing the {} (not a catalogue picture).",
                     name.1
                 ),
             ));
@@ -305,22 +305,22 @@ fn photo_of(row: &SpecItem) -> Option<Said> {
     };
     Some(match unit {
         Unit::G | Unit::Kg => Said::new(
-            format!("请把商品放在秤上拍照，读数要清楚（{}）。", name.0),
+            format!("请把商品放在秤上拍照发给我们，读数要清楚（{}）。", name.0),
             format!(
-                "A photo of the item on a scale with the reading clear ({}).",
+                "Please send a photo of the item on a scale, the reading clear ({}).",
                 name.1
             ),
         ),
         Unit::Mm | Unit::Cm | Unit::M => Said::new(
-            format!("请用尺子量{}并拍照，刻度要清楚。", name.0),
+            format!("请用尺子量{}并拍照发给我们，刻度要清楚。", name.0),
             format!(
-                "A photo measuring the {} with a ruler, the scale readable.",
+                "Please send a photo measuring the {} with a ruler, the scale readable.",
                 name.1
             ),
         ),
         _ => Said::new(
-            format!("请拍一张能看清{}的测量照片。", name.0),
-            format!("A photo that shows the measured {}.", name.1),
+            format!("请拍一张能看清{}的测量照片发给我们。", name.0),
+            format!("Please send a photo that shows the measured {}.", name.1),
         ),
     })
 }
@@ -344,8 +344,11 @@ pub fn product_brief(p: &ProductSummary) -> ProductBrief {
         .filter(|d| !d.unreadable)
         .map(|d| {
             Said::new(
-                format!("改正后{}的实拍照片。", row_zh(&d.row)),
-                format!("A photo of the corrected {}.", with_term(&d.row)),
+                format!("请发一张改正后{}的实拍照片。", row_zh(&d.row)),
+                format!(
+                    "Please send a photo of the corrected {}.",
+                    with_term(&d.row)
+                ),
             )
         })
         .collect();

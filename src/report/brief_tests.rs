@@ -92,7 +92,7 @@ fn measured_values_are_given_with_the_difference_in_chinese() {
         line.en
     );
     assert!(
-        b.photos.iter().any(|p| p.zh.contains("改正后尺寸")),
+        b.photos.iter().any(|p| p.zh.contains("请发一张改正后尺寸")),
         "{:?}",
         b.photos
     );

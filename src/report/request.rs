@@ -66,7 +66,7 @@ fn parcels(order: &Order, out: &mut Vec<Said>) {
     if !counted && (n > 1 || order.kind == crate::model::OrderKind::Bulk) && n > 0 {
         out.push(Said::new(
             format!("请把这个订单的所有包裹放在一起拍一张照片，能数清件数（应为 {n} 件）。"),
-            format!("One photo of all the parcels of this order together, so they can be counted ({n} expected)."),
+            format!("Take one photo of all the parcels of this order together, so they can be counted ({n} expected)."),
         ));
     }
     let unweighed = tracking_list(order, |p| p.weight_kg.is_none());
@@ -161,7 +161,7 @@ fn measurements(p: &ProductSummary, order: &Order, out: &mut Vec<Said>) {
                         q(t)
                     ),
                     format!(
-                        "A daylight photo of the item (by a window, no flash) to check the colour (brief: {}).",
+                        "Take a daylight photo of the item (by a window, no flash) to check the colour (brief: {}).",
                         q(t)
                     ),
                 )
