@@ -28,9 +28,33 @@ pub struct PdfFile {
     pub undrawable: Vec<char>,
 }
 
+/// The document with a line under its title naming the characters the font
+/// cannot draw, so a reader knows what each "?" stands for; None when
+/// every character can be drawn.
+fn with_undrawable_note(doc: &Doc, font: &Font) -> Option<Doc> {
+    let mut missing: Vec<char> = doc
+        .texts()
+        .into_iter()
+        .flat_map(str::chars)
+        .filter(|&c| !c.is_control() && c != '?' && font.resolve(c) == '?')
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    missing.sort_unstable();
+    missing.dedup();
+    let mut noted = doc.clone();
+    noted
+        .subtitle
+        .push(crate::report::fonts::undrawable_sentence(&missing));
+    Some(noted)
+}
+
 /// The PDF of a document, with the photos from `images`.
 pub fn pdf(doc: &Doc, images: &Images) -> Result<PdfFile, String> {
     let font = Font::new()?;
+    let noted = with_undrawable_note(doc, &font);
+    let doc = noted.as_ref().unwrap_or(doc);
     let mut pages = Layout::new(&font, images).document(doc);
     footers(&mut pages, &font, &doc.title);
 
