@@ -423,7 +423,3 @@ pub fn supplier_brief(
 ) -> Result<String, ScopeError> {
     Ok(brief_text(&summarise(project, scope, now)?, lang))
 }
-
-#[cfg(test)]
-#[path = "brief_tests.rs"]
-mod tests;

@@ -304,7 +304,3 @@ pub fn warehouse_request(
 ) -> Result<String, ScopeError> {
     Ok(request_text(&summarise(project, scope, now)?, lang))
 }
-
-#[cfg(test)]
-#[path = "request_tests.rs"]
-mod tests;

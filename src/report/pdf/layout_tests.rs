@@ -56,17 +56,37 @@ fn a_long_table_continues_on_the_next_page_with_its_head() {
     }
 }
 
-fn demo_doc() -> (tempfile::TempDir, Doc) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = crate::store::PhotoStore::for_project(&dir.path().join("demo.ron"));
-    let project = crate::app::demo::build(&store).unwrap();
+/// The summary of a small project: two products, a signed decision (the
+/// seven-column decision log).
+fn small_doc() -> Doc {
+    use crate::model::{Decision, DecisionId, Product, ProductId, Project, Subject, Verdict};
+    let product = |id, name: &str| Product {
+        id: ProductId(id),
+        name: name.into(),
+        ..Product::default()
+    };
+    let time = chrono::DateTime::parse_from_rfc3339("2026-11-21T18:30:00+08:00").unwrap();
+    let project = Project {
+        name: "Demo".into(),
+        products: vec![product(5, "Ceramic mug 350 ml"), product(6, "Tote")],
+        decisions: vec![Decision {
+            id: DecisionId(9),
+            time,
+            reviewer: "Mei".into(),
+            subject: Subject::ScaleUp(ProductId(5)),
+            computed: Verdict::NotReady,
+            signed: Verdict::Go,
+            reason: "Accepted on the video call with the seller.".into(),
+            evidence: String::new(),
+        }],
+        ..Project::default()
+    };
     let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
         .and_then(|d| d.and_hms_opt(10, 0, 0))
         .unwrap();
     let s =
         crate::report::summary::summarise(&project, crate::report::Scope::Project, now).unwrap();
-    let doc = crate::report::contents::document(&s);
-    (dir, doc)
+    crate::report::contents::document(&s)
 }
 
 fn texts(page: &Page) -> Vec<&str> {
@@ -80,7 +100,7 @@ fn texts(page: &Page) -> Vec<&str> {
 
 #[test]
 fn the_first_page_carries_the_first_product_and_every_page_its_number() {
-    let (_dir, doc) = demo_doc();
+    let doc = small_doc();
     let font = Font::new().unwrap();
     let images = Images::new();
     let mut pages = Layout::new(&font, &images).document(&doc);
@@ -101,7 +121,7 @@ fn the_first_page_carries_the_first_product_and_every_page_its_number() {
 
 #[test]
 fn every_table_header_word_fits_its_column() {
-    let (_dir, doc) = demo_doc();
+    let doc = small_doc();
     let font = Font::new().unwrap();
     let images = Images::new();
     let l = Layout::new(&font, &images);
