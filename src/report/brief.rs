@@ -5,7 +5,7 @@
 //! [`super::zh`]; typed values are quoted as typed, never translated.
 
 use super::lang::{Lang, Said, heading, numbered, para, q};
-use super::summary::{Deviation, ProductSummary, Scope, ScopeError, Summary, summarise};
+use super::summary::{Deviation, ProductSummary, Scope, ScopeError, Summary};
 use super::zh::{check_zh, kind, row_zh, term_request, value_zh};
 use crate::model::{Check, Expected, Product, Project, SpecItem, Tag, Tolerance, Unit};
 use crate::rules::compare::{
@@ -414,12 +414,13 @@ pub fn brief_text(summary: &Summary, lang: Lang) -> String {
     parts.join("\n").trim_end().to_string()
 }
 
-/// The brief of `scope` at `now`, for the window's "copy to clipboard".
+/// The brief of `scope` at `now`, for the window's "copy to clipboard" (the
+/// same text as `export --format brief`, control characters made visible).
 pub fn supplier_brief(
     project: &Project,
     scope: Scope,
     now: NaiveDateTime,
     lang: Lang,
 ) -> Result<String, ScopeError> {
-    Ok(brief_text(&summarise(project, scope, now)?, lang))
+    crate::report::text(project, scope, crate::report::Text::Brief, lang, now)
 }

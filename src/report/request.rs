@@ -6,7 +6,7 @@
 //! forwarding agent's chat.
 
 use super::lang::{Lang, Said, heading, numbered, para, q};
-use super::summary::{OrderSummary, ProductSummary, Scope, ScopeError, Summary, summarise};
+use super::summary::{OrderSummary, ProductSummary, Scope, ScopeError, Summary};
 use super::zh::{chinese_term, kind, risk_zh, row_zh, with_term};
 use crate::model::{Check, Expected, Order, Project, RiskKind, SpecItem, Tag, Unit};
 use crate::rules::compare::{Cell, describe, judge, observed};
@@ -295,12 +295,13 @@ pub fn request_text(summary: &Summary, lang: Lang) -> String {
     out.trim_end().to_string()
 }
 
-/// The request for `scope` at `now`, for the window's "copy to clipboard".
+/// The request for `scope` at `now`, for the window's "copy to clipboard"
+/// (the same text as `export --format request`).
 pub fn warehouse_request(
     project: &Project,
     scope: Scope,
     now: NaiveDateTime,
     lang: Lang,
 ) -> Result<String, ScopeError> {
-    Ok(request_text(&summarise(project, scope, now)?, lang))
+    crate::report::text(project, scope, crate::report::Text::Request, lang, now)
 }

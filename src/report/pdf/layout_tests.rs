@@ -56,14 +56,19 @@ fn a_long_table_continues_on_the_next_page_with_its_head() {
     }
 }
 
-/// The summary of a small project: two products, a signed decision (the
-/// seven-column decision log).
+/// The summary of a small project: two products with a section each, a
+/// signed decision (the seven-column decision log).
 fn small_doc() -> Doc {
     use crate::model::{Decision, DecisionId, Product, ProductId, Project, Subject, Verdict};
-    let product = |id, name: &str| Product {
-        id: ProductId(id),
-        name: name.into(),
-        ..Product::default()
+    // A product with something recorded gets a section of its own.
+    let product = |id, name: &str| {
+        let mut p = Product {
+            id: ProductId(id),
+            name: name.into(),
+            ..Product::default()
+        };
+        p.listing.title = format!("{name} 陶瓷");
+        p
     };
     let time = chrono::DateTime::parse_from_rfc3339("2026-11-21T18:30:00+08:00").unwrap();
     let project = Project {
