@@ -458,19 +458,27 @@ fn export_writes_each_format_and_scopes_to_a_product_or_order() {
     }
     assert!(dir.path().join("s_files/").is_dir());
 
-    // The supplier brief of the tiles sample: numbered, with Chinese terms.
+    // The supplier brief of the tiles sample, in English: numbered, with
+    // Chinese terms.
     let tiles_sample = order_id(&file, "sample", 1);
     let brief = dir.path().join("brief.txt");
-    let out = bulkready(&[
-        &"export",
-        &file,
-        &"--format",
-        &"brief",
-        &"--order",
-        &tiles_sample.to_string(),
-        &"-o",
-        &brief,
-    ]);
+    let export_text = |format: &str, lang: &str, out: &Path| {
+        bulkready(&[
+            &"export",
+            &file,
+            &"--format",
+            &format,
+            &"--lang",
+            &lang,
+            &"--order",
+            &tiles_sample.to_string(),
+            &"-o",
+            &out,
+            &"--now",
+            &now,
+        ])
+    };
+    let out = export_text("brief", "en", &brief);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = fs::read_to_string(&brief).unwrap();
     assert!(
@@ -483,6 +491,23 @@ fn export_writes_each_format_and_scopes_to_a_product_or_order() {
     );
     assert!(text.contains("minimum order quantity (起订量)"), "{text}");
     assert!(!text.contains("Ceramic mug"));
+    // In Chinese, and the warehouse request in both languages.
+    let out = export_text("brief", "zh", &brief);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = fs::read_to_string(&brief).unwrap();
+    assert!(text.starts_with("您好！关于"), "{text}");
+    assert!(text.contains("\n1. 颜色：我们要求"), "{text}");
+    assert!(!text.contains("Please"), "{text}");
+    let request = dir.path().join("request.txt");
+    let out = export_text("request", "both", &request);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = fs::read_to_string(&request).unwrap();
+    assert!(
+        text.starts_with("拍照和测量要求\nPhoto and measurement request\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n1. "), "{text}");
+    fs::write(&brief, "Hello").unwrap();
 
     let out = bulkready(&[
         &"export",

@@ -407,3 +407,152 @@ fn scopes_and_bad_targets() {
     assert!(err.to_string().contains("x.html"), "{err}");
     assert!(err.to_string().contains("folder exists"), "{err}");
 }
+
+fn pdf_of(project: &Project, path: &Path, out: &Path) -> (report::ExportOutput, String) {
+    let written = export(project, path, Format::Pdf, out);
+    let text = pdf_text::extract(&std::fs::read(out).unwrap());
+    (written, text)
+}
+
+/// What poppler's pdftotext reads, when it is installed.
+fn pdftotext(pdf: &Path, pages: Option<(u32, u32)>) -> Option<String> {
+    let mut cmd = std::process::Command::new("pdftotext");
+    if let Some((first, last)) = pages {
+        cmd.args(["-f", &first.to_string(), "-l", &last.to_string()]);
+    }
+    match cmd.arg(pdf).arg("-").output() {
+        Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
+        _ => {
+            eprintln!("pdftotext not installed: skipped the poppler cross-check");
+            None
+        }
+    }
+}
+
+#[test]
+fn pdf_draws_rare_hanzi_and_keeps_them_in_its_text_layer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut project) = demo(dir.path());
+    let rare = "霾 锂 钛 榉 貂 镂 腈";
+    project.products[0].listing.title = format!("雾霾蓝 锂电池 {rare}");
+    let out = dir.path().join("rare.pdf");
+    let (written, text) = pdf_of(&project, &path, &out);
+    assert!(written.undrawable.is_empty(), "{:?}", written.undrawable);
+    let text = squash(&text);
+    for c in squash(rare).chars().chain("雾霾蓝锂电池".chars()) {
+        assert!(text.contains(c), "{c} missing from the text layer");
+    }
+    if let Some(t) = pdftotext(&out, None) {
+        assert!(squash(&t).contains(&squash(rare)), "pdftotext: {t}");
+    }
+}
+
+#[test]
+fn pdf_of_500_random_block_characters_reads_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut project) = demo(dir.path());
+    let mut seed: u32 = 0x2545_f491;
+    let mut random = String::new();
+    while random.chars().count() < 500 {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        // U+4E00..U+9FEF: the block but its 16 newest code points.
+        let c = char::from_u32(0x4e00 + seed % (0x9ff0 - 0x4e00)).unwrap();
+        random.push(c);
+    }
+    let sample = format!("{random}雾霾蓝锂电池");
+    project.products[0].orders[0].messages[0].text = sample.clone();
+    let out = dir.path().join("random.pdf");
+    let (written, text) = pdf_of(&project, &path, &out);
+    assert!(written.undrawable.is_empty(), "{:?}", written.undrawable);
+    assert!(squash(&text).contains(&sample), "the text layer differs");
+    if let Some(t) = pdftotext(&out, None) {
+        assert!(squash(&t).contains(&sample), "pdftotext differs");
+    }
+}
+
+#[test]
+fn characters_no_bundled_font_has_are_reported_not_silently_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut project) = demo(dir.path());
+    // Extension B, and U+9FF0 (Unicode 13): in no Noto CJK release.
+    project.products[0].listing.title = "杯子 \u{20000} \u{9ff0} \u{20000}".into();
+    let out = dir.path().join("odd.pdf");
+    let (written, _) = pdf_of(&project, &path, &out);
+    assert_eq!(written.undrawable, vec!['\u{9ff0}', '\u{20000}']);
+    let said = report::fonts::undrawable_sentence(&written.undrawable);
+    assert!(
+        said.starts_with("2 characters could not be drawn"),
+        "{said}"
+    );
+}
+
+#[test]
+fn pdf_table_headers_break_only_between_words_and_pages_count_n_of_n() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, project) = demo(dir.path());
+    let out = dir.path().join("summary.pdf");
+    let (_, text) = pdf_of(&project, &path, &out);
+    let lines: Vec<&str> = text.lines().collect();
+    for word in [
+        "Reviewer",
+        "Computed",
+        "Evidence",
+        "Signed",
+        "Reason",
+        "Tracking",
+        "Carrier",
+        "warehouse",
+        "Weight",
+        "Photos",
+        "Defects",
+        "Sample",
+        "Accept",
+        "Reject",
+        "Found",
+        "Result",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(word)),
+            "header word {word} is broken or missing"
+        );
+    }
+    let pages = lines.iter().filter(|l| l.contains(" \u{b7} page ")).count();
+    assert!(pages >= 4, "{pages}");
+    for n in 1..=pages {
+        let footer = format!("page {n} of {pages}");
+        assert!(lines.iter().any(|l| l.ends_with(&footer)), "{footer}");
+    }
+    // Page 1 carries the first product, not just the overview.
+    if let Some(first) = pdftotext(&out, Some((1, 1))) {
+        let product = format!("Product {}: Ceramic mug 350 ml", project.products[0].id);
+        assert!(first.contains(&product), "{first}");
+        assert!(first.contains("Scale up? (sample gate)"), "{first}");
+    }
+}
+
+#[test]
+fn no_column_for_a_missing_bulk_order_and_unpriced_routes_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut project) = demo(dir.path());
+    let route = &mut project.routes[1];
+    assert_eq!(route.name, "Air line (forwarder)");
+    (route.first_price, route.per_kg) = (0.0, 0.0);
+    let out = dir.path().join("s.html");
+    export(&project, &path, Format::Html, &out);
+    let h = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !h.contains("(no order)"),
+        "no column for an order that does not exist"
+    );
+    assert!(
+        h.contains("Bulk (3371120456698823)"),
+        "the mug has a bulk order"
+    );
+    assert!(
+        h.contains("no price (the route&#39;s"),
+        "unpriced route flagged"
+    );
+    assert!(!h.contains(">0 CNY<"), "no zero cost");
+}

@@ -99,9 +99,10 @@ pub enum Command {
         #[arg(long, value_parser = parse_time)]
         now: Option<chrono::NaiveDateTime>,
     },
-    /// Export a decision summary (HTML, PDF, Markdown) or the supplier brief
-    /// (plain text) of the project, one product or one order. Exit 1 when a
-    /// photo could not be embedded (a placeholder stands in its place).
+    /// Export a decision summary (HTML, PDF, Markdown), the supplier brief or
+    /// the warehouse's photo request (plain text) of the project, one
+    /// product or one order. Exit 1 when a photo could not be embedded (a
+    /// placeholder stands in its place) or a character could not be drawn.
     Export {
         file: PathBuf,
         #[arg(long, value_enum)]
@@ -115,6 +116,10 @@ pub enum Command {
         /// The file to write (Markdown also writes OUT_files/ beside it).
         #[arg(short, long)]
         out: PathBuf,
+        /// The language of the brief and the request: Chinese, English, or
+        /// each sentence in both.
+        #[arg(long, value_enum, default_value = "both")]
+        lang: export::LangArg,
         /// Judge and date the summary at this local time (YYYY-MM-DDTHH:MM)
         /// instead of now.
         #[arg(long, value_parser = parse_time)]
@@ -129,18 +134,10 @@ pub enum ExportFormat {
     Pdf,
     #[value(alias = "markdown")]
     Md,
+    /// The supplier brief.
     Brief,
-}
-
-impl From<ExportFormat> for crate::report::Format {
-    fn from(f: ExportFormat) -> Self {
-        match f {
-            ExportFormat::Html => Self::Html,
-            ExportFormat::Pdf => Self::Pdf,
-            ExportFormat::Md => Self::Markdown,
-            ExportFormat::Brief => Self::Brief,
-        }
-    }
+    /// The photo and measurement request for the warehouse.
+    Request,
 }
 
 /// An inspection level on the command line.
@@ -214,10 +211,11 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
             product,
             order,
             out,
+            lang,
             now,
         } => {
             let now = now.unwrap_or_else(|| chrono::Local::now().naive_local());
-            export::run(&file, format.into(), product, order, &out, now)
+            export::run(&file, format, lang.into(), product, order, &out, now)
         }
     }
 }

@@ -37,8 +37,11 @@ pub fn document(s: &Summary) -> Doc {
     if !blank.is_empty() {
         blocks.push(blank_line(&blank));
     }
-    for p in shown {
-        blocks.push(Block::PageBreak);
+    for (i, p) in shown.into_iter().enumerate() {
+        // The first product follows the overview on page 1.
+        if i > 0 {
+            blocks.push(Block::PageBreak);
+        }
         product(p, &mut blocks);
     }
     let title = if project.name.trim().is_empty() {
@@ -199,41 +202,13 @@ fn product(p: &ProductSummary, out: &mut Vec<Block>) {
     out.push(heading(2, "Scale up? (sample gate)", Some(p.gate.verdict)));
     out.push(reasons_block(&p.gate.reasons));
 
-    out.push(heading(2, "Spec brief: sample vs bulk", None));
-    let col = |what: &str, n: Option<&str>| match n {
-        Some(n) => format!("{what} ({n})"),
-        None => format!("{what} (no order)"),
+    let title = match (p.sample_number, p.bulk_number) {
+        (_, Some(_)) => "Spec brief: sample vs bulk",
+        (Some(_), None) => "Spec brief and the sample (no bulk order yet)",
+        (None, None) => "Spec brief (no order yet)",
     };
-    let rows = p
-        .comparison
-        .rows
-        .iter()
-        .map(|row| {
-            let mut name = vec![plain(row.name.clone())];
-            if row.critical {
-                name.push(toned(" (critical)", Tone::Strong));
-            }
-            let mut bulk = cell_line(&row.bulk);
-            if let Reference::AcceptedSample(_) = row.bulk_reference {
-                bulk.push(toned(" (vs accepted sample)", Tone::Muted));
-            }
-            vec![
-                name,
-                vec![plain(row.brief.clone())],
-                cell_line(&row.sample),
-                bulk,
-            ]
-        })
-        .collect();
-    out.push(Block::Table {
-        head: vec![
-            "Spec row".into(),
-            "Brief".into(),
-            col("Sample", p.sample_number),
-            col("Bulk", p.bulk_number),
-        ],
-        rows,
-    });
+    out.push(heading(2, title, None));
+    out.push(spec_table(p));
 
     out.push(heading(2, "Deviations", None));
     if p.deviations.is_empty() {
@@ -246,6 +221,9 @@ fn product(p: &ProductSummary, out: &mut Vec<Block>) {
                 let mut line = vec![toned(with_term(&d.row), Tone::Strong)];
                 if d.critical {
                     line.push(toned(" (critical)", Tone::NoGo));
+                }
+                if d.accepted {
+                    line.push(toned(" (accepted with the sample)", Tone::Muted));
                 }
                 line.push(plain(format!(
                     ", {} order {}: expected \u{201c}{}\u{201d} ({}), observed \u{201c}{}\u{201d}",
@@ -341,6 +319,40 @@ fn product(p: &ProductSummary, out: &mut Vec<Block>) {
     for o in &p.orders {
         order(product, o, out);
     }
+}
+
+/// Brief | sample | bulk, a column only for an order that exists (no
+/// column of "missing" when there is no bulk order yet).
+fn spec_table(p: &ProductSummary) -> Block {
+    let sample = p.sample_number.map(|n| format!("Sample ({n})"));
+    let bulk = p.bulk_number.map(|n| format!("Bulk ({n})"));
+    let rows = p
+        .comparison
+        .rows
+        .iter()
+        .map(|row| {
+            let mut name = vec![plain(row.name.clone())];
+            if row.critical {
+                name.push(toned(" (critical)", Tone::Strong));
+            }
+            let mut cells = vec![name, vec![plain(row.brief.clone())]];
+            if sample.is_some() {
+                cells.push(cell_line(&row.sample));
+            }
+            if bulk.is_some() {
+                let mut b = cell_line(&row.bulk);
+                if let Reference::AcceptedSample(_) = row.bulk_reference {
+                    b.push(toned(" (vs accepted sample)", Tone::Muted));
+                }
+                cells.push(b);
+            }
+            cells
+        })
+        .collect();
+    let mut head = vec!["Spec row".to_string(), "Brief".to_string()];
+    head.extend(sample);
+    head.extend(bulk);
+    Block::Table { head, rows }
 }
 
 fn reasons_block(reasons: &[Reason]) -> Block {

@@ -250,10 +250,7 @@ fn route(o: &OrderSummary, out: &mut Vec<Block>) {
                     fmt_num((w.cbm * 1000.0).round() / 1000.0)
                 ))],
             ));
-            facts.push((
-                "Cost".into(),
-                vec![plain(format!("{} {}", fmt_num(round2(q.cost)), q.currency))],
-            ));
+            facts.push(("Cost".into(), cost_line(r.priced, q)));
         }
         Err(e) => facts.push((
             "Chargeable weight".into(),
@@ -263,6 +260,18 @@ fn route(o: &OrderSummary, out: &mut Vec<Block>) {
     facts.push(("Reviewed on".into(), opt(d.reviewed_on)));
     facts.push(("Note".into(), text_or_dash(&d.note)));
     out.push(Block::Facts(facts));
+}
+
+/// "123.5 CNY", or "no price" for a route whose rates are not entered.
+fn cost_line(priced: bool, q: &crate::rules::shipping::Quote) -> Line {
+    if priced {
+        vec![plain(format!("{} {}", fmt_num(round2(q.cost)), q.currency))]
+    } else {
+        vec![toned(
+            "\u{26a0} no price (the route's first-weight price and price per kg are both 0)",
+            Tone::Warn,
+        )]
+    }
 }
 
 fn round2(x: f64) -> f64 {

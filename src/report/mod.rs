@@ -1,4 +1,6 @@
-//! Decision summaries to share: HTML, PDF, Markdown and the supplier brief.
+//! Decision summaries to share: HTML, PDF, Markdown; and the texts to send:
+//! the supplier brief ([`brief`]) and the warehouse's photo request
+//! ([`request`]), in Chinese, English or both ([`Lang`]).
 //! No egui. The rules compute every verdict and reason; this module only
 //! arranges them ([`summary`] → [`contents`] → a writer) and does the I/O
 //! (photos in, one file out).
@@ -19,13 +21,20 @@ pub mod contents;
 mod contents_order;
 mod controls;
 pub mod doc;
+pub mod fonts;
 pub mod html;
 pub mod images;
+pub mod lang;
 pub mod markdown;
 pub mod pdf;
+pub mod request;
 pub mod summary;
+pub mod zh;
 
+pub use brief::supplier_brief;
 pub use controls::{escape_controls, is_bidi_control};
+pub use lang::Lang;
+pub use request::warehouse_request;
 pub use summary::{Scope, ScopeError, Summary, summarise};
 
 use crate::model::Project;
@@ -87,6 +96,9 @@ pub struct ExportOutput {
     /// One sentence per photo that could not be embedded; the export shows
     /// the same sentence in its place.
     pub missing_photos: Vec<String>,
+    /// Characters the PDF could not draw (no glyph in the bundled font):
+    /// drawn as "?" and listed here; see [`fonts::undrawable_sentence`].
+    pub undrawable: Vec<char>,
 }
 
 /// Why an export failed. Nothing was left half-written.
@@ -152,7 +164,7 @@ pub fn export(
         .collect();
     missing.dedup();
     let folder_name = thumbs_folder_name(out);
-    let bytes = render(&summary, format, &images, &folder_name)?;
+    let Rendered { bytes, undrawable } = render(&summary, format, &images, &folder_name)?;
     progress(done + 1, total);
     let folder = if format == Format::Markdown {
         let folder = out.with_file_name(&folder_name);
@@ -169,26 +181,92 @@ pub fn export(
         bytes: bytes.len() as u64,
         photos: images.values().filter(|i| i.is_ok()).count(),
         missing_photos: missing,
+        undrawable,
     })
 }
 
+/// The plain-text outputs to send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Text {
+    /// The supplier brief ([`brief`]).
+    Brief,
+    /// The photo and measurement request for the warehouse ([`request`]).
+    Request,
+}
+
+/// The text of `scope` in `lang`, as the clipboard or a `.txt` file gets
+/// it: control and bidi characters made visible ([`escape_controls`]).
+pub fn text(
+    project: &Project,
+    scope: Scope,
+    what: Text,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<String, ScopeError> {
+    let summary = summarise(project, scope, now)?;
+    let text = match what {
+        Text::Brief => brief::brief_text(&summary, lang),
+        Text::Request => request::request_text(&summary, lang),
+    };
+    Ok(escape_controls(&text, true).into_owned())
+}
+
+/// Writes [`text`] to `out` (atomically), with a final new line.
+pub fn export_text(
+    project: &Project,
+    scope: Scope,
+    what: Text,
+    lang: Lang,
+    out: &Path,
+    now: NaiveDateTime,
+) -> Result<ExportOutput, ReportError> {
+    let mut body = text(project, scope, what, lang, now)?;
+    body.push('\n');
+    write_atomically(out, body.as_bytes(), false)?;
+    Ok(ExportOutput {
+        path: out.to_path_buf(),
+        folder: None,
+        bytes: body.len() as u64,
+        photos: 0,
+        missing_photos: Vec::new(),
+        undrawable: Vec::new(),
+    })
+}
+
+/// A rendered export: its bytes, and the characters it could not draw.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub undrawable: Vec<char>,
+}
+
 /// The bytes of a summary in `format`, with `images` (Markdown links point
-/// into `folder`). No I/O.
+/// into `folder`). No I/O. The brief is in both languages.
 pub fn render(
     summary: &Summary,
     format: Format,
     images: &Images,
     folder: &str,
-) -> Result<Vec<u8>, ReportError> {
+) -> Result<Rendered, ReportError> {
+    let text = |bytes: Vec<u8>| Rendered {
+        bytes,
+        undrawable: Vec::new(),
+    };
     Ok(match format {
-        Format::Brief => plain(brief::brief_text(summary)),
-        Format::Html => html::html(&contents::document(summary), images).into_bytes(),
-        Format::Markdown => plain(markdown::markdown(
+        Format::Brief => text(plain(brief::brief_text(summary, Lang::Both))),
+        Format::Html => text(html::html(&contents::document(summary), images).into_bytes()),
+        Format::Markdown => text(plain(markdown::markdown(
             &contents::document(summary),
             images,
             folder,
-        )),
-        Format::Pdf => pdf::pdf(&contents::document(summary), images).map_err(ReportError::Pdf)?,
+        ))),
+        Format::Pdf => {
+            let f = pdf::pdf(&contents::document(summary), images).map_err(ReportError::Pdf)?;
+            Rendered {
+                bytes: f.bytes,
+                undrawable: f.undrawable,
+            }
+        }
     })
 }
 

@@ -3,14 +3,14 @@
 //! project.
 
 use crate::model::{
-    Decision, Order, OrderId, OrderKind, Photo, Product, ProductId, Project, SpecId, Subject, Term,
-    Verdict,
+    Decision, Order, OrderId, OrderKind, Photo, Product, ProductId, Project, RouteDecision, SpecId,
+    Subject, Term, Verdict,
 };
 use crate::rules::aql::{self, InspectionResult};
 use crate::rules::compare::{Cell, Comparison, Reference, compare_product};
 use crate::rules::decisions::is_stale;
 use crate::rules::sample_gate::{BULK_TERMS, REPEAT_TERMS};
-use crate::rules::shipping::{Quote, quote};
+use crate::rules::shipping::{Quote, is_priced, quote};
 use crate::rules::{ExportGate, SampleGate, export_gate, sample_gate};
 use chrono::NaiveDateTime;
 use std::collections::HashSet;
@@ -75,6 +75,11 @@ pub struct Deviation {
     pub observed: String,
     /// How it differs, or why it cannot be read.
     pub difference: String,
+    /// The observation cannot be read for the row (a word on a number row).
+    pub unreadable: bool,
+    /// The buyer accepted this deviation (see [`accepted`]): briefs list it
+    /// as accepted instead of asking the seller to correct it.
+    pub accepted: bool,
 }
 
 impl Deviation {
@@ -111,10 +116,12 @@ pub struct OrderSummary<'a> {
 /// cannot be computed.
 #[derive(Clone, Debug)]
 pub struct RouteSummary<'a> {
-    pub decision: &'a crate::model::RouteDecision,
+    pub decision: &'a RouteDecision,
     /// The chosen route's name; `None` if it is not a project route.
     pub name: Option<&'a str>,
     pub quote: Result<Quote, String>,
+    /// The route has rates; an unpriced one costs "0" only on paper.
+    pub priced: bool,
 }
 
 /// A photo with the tracking number it is linked to.
@@ -244,11 +251,12 @@ fn order_summary<'a>(
                 None => Err("the chosen route is not among the project's routes".to_string()),
                 Some(r) => quote(r, &decision.cartons).map_err(|e| e.to_string()),
             };
-            let name = project.route(id).map(|r| r.name.as_str());
+            let chosen = project.route(id);
             RouteSummary {
                 decision,
-                name,
+                name: chosen.map(|r| r.name.as_str()),
                 quote,
+                priced: chosen.is_some_and(is_priced),
             }
         });
     let photos = order
@@ -274,6 +282,18 @@ fn order_summary<'a>(
     }
 }
 
+/// Whether the buyer accepted how `order` differs from the reference on
+/// `spec`. The one judgement the model records today is the accepted
+/// sample: accepting a sample accepts how it differs from the brief (its
+/// values become the reference for the bulk).
+///
+/// Hook: when the comparison rules record a per-row judgement ("I accept
+/// this deviation"), answer from it here; the brief and every export read
+/// [`Deviation::accepted`].
+pub fn accepted(product: &Product, order: &Order, _spec: SpecId) -> bool {
+    order.kind == OrderKind::Sample && product.accepted_sample == Some(order.id)
+}
+
 /// Every deviation or unreadable cell of the table, sample cells first.
 pub fn deviations(product: &Product, comparison: &Comparison) -> Vec<Deviation> {
     let order = |id: Option<OrderId>| id.and_then(|id| product.orders.iter().find(|o| o.id == id));
@@ -285,12 +305,12 @@ pub fn deviations(product: &Product, comparison: &Comparison) -> Vec<Deviation> 
         let Some(order) = order else { continue };
         for row in &comparison.rows {
             let cell = if which { &row.sample } else { &row.bulk };
-            let (observed, difference) = match cell {
+            let (observed, difference, unreadable) = match cell {
                 Cell::Deviation {
                     observed,
                     difference,
-                } => (observed, difference),
-                Cell::Unreadable { observed, problem } => (observed, problem),
+                } => (observed, difference, false),
+                Cell::Unreadable { observed, problem } => (observed, problem, true),
                 Cell::Match { .. } | Cell::Missing => continue,
             };
             let against_sample = !which && row.bulk_reference != Reference::Brief;
@@ -319,6 +339,8 @@ pub fn deviations(product: &Product, comparison: &Comparison) -> Vec<Deviation> 
                 },
                 observed: observed.clone(),
                 difference: difference.clone(),
+                unreadable,
+                accepted: accepted(product, order, row.spec),
             });
         }
     }

@@ -204,6 +204,12 @@ pub fn cost(route: &Route, chargeable_kg: f64) -> f64 {
     route.first_price + extra * route.per_kg
 }
 
+/// Whether a route has rates: a first-weight price or a price per kg.
+/// Both 0 means nobody entered them, and its "cost" of 0 is not a price.
+pub fn is_priced(route: &Route) -> bool {
+    route.first_price > 0.0 || route.per_kg > 0.0
+}
+
 /// Prices cartons on one route.
 pub fn quote(route: &Route, cartons: &[Carton]) -> Result<Quote, ShippingError> {
     let weight = chargeable_weight(route, cartons)?;

@@ -35,8 +35,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn hex(s: &str) -> Vec<u8> {
-    (0..s.len() / 2)
-        .filter_map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok())
+    s.as_bytes()
+        .chunks(2)
+        .filter_map(|c| std::str::from_utf8(c).ok())
+        .filter_map(|h| u8::from_str_radix(h, 16).ok())
         .collect()
 }
 
@@ -137,7 +139,7 @@ pub fn extract(pdf: &[u8]) -> String {
     let mut map = HashMap::new();
     for s in &all {
         let t = String::from_utf8_lossy(s);
-        if t.contains("beginbfchar") {
+        if t.contains("begincmap") && t.contains("beginbfchar") {
             map.extend(cmap(&t));
         }
     }

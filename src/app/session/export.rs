@@ -59,6 +59,10 @@ impl Session {
                     n => format!("{} photos, {n} could not be read", out.photos),
                 };
                 self.toasts.push(format!("Exported {name} ({photos})"));
+                if !out.undrawable.is_empty() {
+                    let said = crate::report::fonts::undrawable_sentence(&out.undrawable);
+                    self.toasts.push(format!("{name}: {said}"));
+                }
                 self.events.push(Event::Exported(out.path));
             }
             Err(e) => self.error = Some(format!("The export failed: {e}")),

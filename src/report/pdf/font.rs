@@ -1,17 +1,14 @@
-//! The PDF's one font: the bundled Noto Sans SC subset (CFF outlines,
-//! GB2312 level 1 and Latin). Metrics come from `ttf-parser`; the glyphs a
-//! document uses are cut out with `subsetter` and embedded as a CID font
-//! with a ToUnicode map, so the text can be searched and copied.
+//! The PDF's one font: the bundled Noto Sans SC subset of
+//! [`crate::report::fonts`] (CFF outlines, the CJK block and Latin).
+//! Metrics come from `ttf-parser`; the glyphs a document uses are cut out
+//! with `subsetter` and embedded as a CID font with a ToUnicode map, so the
+//! text can be searched and copied. Characters the font lacks are drawn as
+//! "?" and listed ([`Glyphs::undrawable`]) so the export can say so.
 
+use crate::report::fonts::NOTO_SC;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
-use std::collections::BTreeMap;
-
-/// The bundled font (SIL Open Font License, see `assets/fonts/OFL.txt`).
-pub const NOTO_SC: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/NotoSansSC-subset.otf"
-));
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Metrics of the bundled font.
 pub struct Font {
@@ -21,8 +18,7 @@ pub struct Font {
 
 impl Font {
     pub fn new() -> Result<Self, String> {
-        let face = ttf_parser::Face::parse(NOTO_SC, 0)
-            .map_err(|e| format!("the bundled font cannot be read: {e}"))?;
+        let face = crate::report::fonts::face()?;
         let per_em = f32::from(face.units_per_em().max(1));
         Ok(Font { face, per_em })
     }
@@ -91,6 +87,8 @@ pub struct Glyphs<'f> {
     /// Old glyph id → the character it stands for.
     used: BTreeMap<u16, char>,
     remapper: subsetter::GlyphRemapper,
+    /// Characters drawn as "?" because the font has no glyph for them.
+    missing: BTreeSet<char>,
 }
 
 impl<'f> Glyphs<'f> {
@@ -101,7 +99,14 @@ impl<'f> Glyphs<'f> {
             font,
             used: BTreeMap::new(),
             remapper,
+            missing: BTreeSet::new(),
         }
+    }
+
+    /// The characters encoded so far that the font could not draw, in
+    /// code point order.
+    pub fn undrawable(&self) -> Vec<char> {
+        self.missing.iter().copied().collect()
     }
 
     /// The text as big-endian CIDs of the subset font (recording the
@@ -110,6 +115,9 @@ impl<'f> Glyphs<'f> {
         let mut out = Vec::with_capacity(text.len() * 2);
         for c in text.chars().filter(|c| !c.is_control()) {
             let drawn = self.font.resolve(c);
+            if drawn == '?' && c != '?' {
+                self.missing.insert(c);
+            }
             let gid = self.font.gid(drawn);
             self.used.entry(gid).or_insert(drawn);
             let cid = self.remapper.remap(gid);

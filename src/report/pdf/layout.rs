@@ -106,7 +106,7 @@ fn verdict_colour(v: Verdict) -> Rgb {
 }
 
 fn breaks_anywhere(c: char) -> bool {
-    crate::report::brief::is_cjk(c) || ('\u{3000}'..='\u{303f}').contains(&c) || c == '\u{ff0c}'
+    crate::report::zh::is_cjk(c) || ('\u{3000}'..='\u{303f}').contains(&c) || c == '\u{ff0c}'
 }
 
 /// Splits text into pieces that may end a line: words with their trailing
@@ -395,7 +395,13 @@ impl<'a> Layout<'a> {
     fn item(&mut self, item: &Item, ordered: bool, i: usize) {
         let indent = 14.0;
         let lh = BODY * 1.38;
-        self.ensure(lh);
+        // An item and its first reasons start together: never one line
+        // alone at the foot of a page.
+        let mut lines = self.wrap(&item.line, BODY, CONTENT_W - indent).len();
+        for sub in &item.sub {
+            lines += self.wrap(sub, BODY - 0.5, CONTENT_W - 2.0 * indent).len();
+        }
+        self.ensure(lines.min(3) as f32 * lh);
         let y = self.y;
         if ordered {
             let n = format!("{}.", i + 1);

@@ -6,9 +6,30 @@ use crate::report::doc::{Card, Line, Tone};
 use crate::report::images::placeholder;
 
 impl Layout<'_> {
-    fn column_widths(&self, head: &[String], rows: &[Vec<Line>], size: f32) -> Vec<f32> {
-        let pad = 8.0;
+    /// Column widths summing to the content width, each at least as wide as
+    /// the longest word of its header, so a header wraps only at spaces.
+    /// None when the header words alone do not fit at `size`.
+    pub(super) fn column_widths(
+        &self,
+        head: &[String],
+        rows: &[Vec<Line>],
+        size: f32,
+    ) -> Option<Vec<f32>> {
+        let pad = 8.0 + 0.5;
         let n = head.len().max(1);
+        let min: Vec<f32> = head
+            .iter()
+            .map(|h| {
+                h.split_whitespace()
+                    .map(|w| self.font.width(w, size))
+                    .fold(0.0, f32::max)
+                    + pad
+            })
+            .collect();
+        let sum_min: f32 = min.iter().sum();
+        if sum_min > CONTENT_W {
+            return None;
+        }
         let width = |l: &Line| -> f32 { l.iter().map(|s| self.font.width(&s.text, size)).sum() };
         let mut natural: Vec<f32> = head
             .iter()
@@ -20,16 +41,42 @@ impl Layout<'_> {
             }
         }
         let cap = CONTENT_W * 0.5;
-        let natural: Vec<f32> = natural.iter().map(|w| w.min(cap).max(36.0)).collect();
+        let natural: Vec<f32> = natural
+            .iter()
+            .zip(&min)
+            .map(|(w, m)| w.min(cap).max(36.0).max(*m))
+            .collect();
         let sum: f32 = natural.iter().sum();
-        natural.iter().map(|w| w * CONTENT_W / sum).collect()
+        Some(if sum <= CONTENT_W {
+            natural.iter().map(|w| w * CONTENT_W / sum).collect()
+        } else {
+            // Give each column its header's longest word, and share what is
+            // left in proportion to how much more each would like.
+            let k = (CONTENT_W - sum_min) / (sum - sum_min);
+            natural
+                .iter()
+                .zip(&min)
+                .map(|(w, m)| m + (w - m) * k)
+                .collect()
+        })
+    }
+
+    /// The largest table font size (8.5 pt down to 5.5 pt) at which every
+    /// header word fits its column, with the widths.
+    fn fit_table(&self, head: &[String], rows: &[Vec<Line>]) -> (f32, Vec<f32>) {
+        for size in [8.5, 7.5, 6.5, 5.5] {
+            if let Some(w) = self.column_widths(head, rows, size) {
+                return (size, w);
+            }
+        }
+        let n = head.len().max(1);
+        (5.5, vec![CONTENT_W / n as f32; n])
     }
 
     pub(super) fn table(&mut self, head: &[String], rows: &[Vec<Line>]) {
-        let size = 8.5;
+        let (size, widths) = self.fit_table(head, rows);
         let lh = size * 1.35;
         let pad = 4.0;
-        let widths = self.column_widths(head, rows, size);
         let head_line: Vec<Line> = head
             .iter()
             .map(|h| Self::plain_line(h, Tone::Strong))

@@ -21,9 +21,40 @@ pub(crate) fn deflate(bytes: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6)
 }
 
+/// A PDF and the characters it could not draw (shown as "?").
+#[derive(Clone, Debug)]
+pub struct PdfFile {
+    pub bytes: Vec<u8>,
+    pub undrawable: Vec<char>,
+}
+
+/// The document with a line under its title naming the characters the font
+/// cannot draw, so a reader knows what each "?" stands for; None when
+/// every character can be drawn.
+fn with_undrawable_note(doc: &Doc, font: &Font) -> Option<Doc> {
+    let mut missing: Vec<char> = doc
+        .texts()
+        .into_iter()
+        .flat_map(str::chars)
+        .filter(|&c| !c.is_control() && c != '?' && font.resolve(c) == '?')
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    missing.sort_unstable();
+    missing.dedup();
+    let mut noted = doc.clone();
+    noted
+        .subtitle
+        .push(crate::report::fonts::undrawable_sentence(&missing));
+    Some(noted)
+}
+
 /// The PDF of a document, with the photos from `images`.
-pub fn pdf(doc: &Doc, images: &Images) -> Result<Vec<u8>, String> {
+pub fn pdf(doc: &Doc, images: &Images) -> Result<PdfFile, String> {
     let font = Font::new()?;
+    let noted = with_undrawable_note(doc, &font);
+    let doc = noted.as_ref().unwrap_or(doc);
     let mut pages = Layout::new(&font, images).document(doc);
     footers(&mut pages, &font, &doc.title);
 
@@ -138,8 +169,12 @@ pub fn pdf(doc: &Doc, images: &Images) -> Result<Vec<u8>, String> {
         image.bits_per_component(8);
     }
 
+    let undrawable = glyphs.undrawable();
     glyphs.write(&mut pdf, font_ref, &mut next)?;
-    Ok(pdf.finish())
+    Ok(PdfFile {
+        bytes: pdf.finish(),
+        undrawable,
+    })
 }
 
 fn draw(

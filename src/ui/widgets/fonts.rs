@@ -1,13 +1,11 @@
-//! Fonts: a bundled subset of Noto Sans CJK SC as a fallback in every
-//! family, so Chinese listing titles and seller replies render even on a
-//! machine with no CJK font. eframe's system-font fallback stays on for the
-//! rarer characters outside the subset.
+//! Installs the bundled font ([`crate::report::fonts`], the same bytes the
+//! PDF embeds) as a fallback in every family, so every character of the CJK
+//! block renders even on a machine with no CJK font. eframe's system-font
+//! fallback stays on for characters outside it.
 
+use crate::report::fonts::NOTO_SC;
 use eframe::egui;
 use std::sync::Arc;
-
-/// The same bytes the PDF export embeds (one copy in the binary).
-use crate::report::pdf::font::NOTO_SC;
 
 pub fn install(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
@@ -23,4 +21,30 @@ pub fn install(ctx: &egui::Context) {
             .push("noto-sc".into());
     }
     ctx.set_fonts(fonts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_has_every_ideograph_the_pdf_has_with_no_system_font() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        out.textures_delta.clear();
+        let font = egui::FontId::proportional(14.0);
+        let (mut missing, mut pdf_has) = (Vec::new(), 0);
+        ctx.fonts_mut(|f| {
+            for c in crate::report::fonts::CJK_BLOCK.chain('\u{3000}'..='\u{303f}') {
+                let bundled = crate::report::fonts::has_glyph(c);
+                pdf_has += usize::from(bundled);
+                if bundled && !f.has_glyph(&font, c) {
+                    missing.push(c);
+                }
+            }
+        });
+        assert!(missing.is_empty(), "{missing:?}");
+        assert_eq!(pdf_has, 20_992 - 16 + 64);
+    }
 }
