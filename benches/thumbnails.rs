@@ -52,6 +52,9 @@ fn main() -> Result<()> {
     if args.get(1).map(String::as_str) == Some("--child") {
         return child(&args[2..]);
     }
+    if args.get(1).map(String::as_str) == Some("--import-child") {
+        return import_child(&args[2..]);
+    }
     let dir = std::env::var_os("THUMB_BENCH_DIR").map_or_else(
         || std::env::temp_dir().join(format!("bulkready-thumb-bench-{CORPUS_VERSION}")),
         PathBuf::from,
@@ -95,6 +98,21 @@ fn main() -> Result<()> {
             dir.display().to_string(),
         ]
     };
+    // A process's environment is 'static here (a bench, run once).
+    let import_cache: &'static str = Box::leak(
+        dir.join("import-cache")
+            .display()
+            .to_string()
+            .into_boxed_str(),
+    );
+    let import = |threads: usize| {
+        vec![
+            me.display().to_string(),
+            "--import-child".into(),
+            threads.to_string(),
+            dir.display().to_string(),
+        ]
+    };
     let out = dir.join("vips-out");
     let vips_cmd = |vips: &Path, files: &[PathBuf]| {
         let mut cmd = vec![
@@ -114,6 +132,10 @@ fn main() -> Result<()> {
         Setup::new(
             &format!("ours, {cores} threads"),
             vec![(vec![], ours(cores))],
+        ),
+        Setup::new(
+            &format!("ours, import, {cores} threads"),
+            vec![(vec![("BULKREADY_CACHE_DIR", import_cache)], import(cores))],
         ),
     ];
     if let Some(v) = &vips {
@@ -344,6 +366,50 @@ fn child(args: &[String]) -> Result<()> {
     let made = std::fs::read_dir(cache.dir())?.count();
     if done != files.len() || failed.into_inner() > 0 || made != files.len() {
         bail!("{done} done, {made} cached, of {} files", files.len());
+    }
+    Ok(())
+}
+
+/// What an import does with each file, as the window's import job does it
+/// (one file per thread): read it (a regular file), check it and make its
+/// grid thumbnail in one decode, hash it, copy it into a new photo store,
+/// and keep the thumbnail in a cache (the bench's own).
+fn import_child(args: &[String]) -> Result<()> {
+    let [threads, dir] = args else {
+        bail!("usage: --import-child THREADS DIR");
+    };
+    let threads: usize = threads.parse()?;
+    let dir = PathBuf::from(dir);
+    let files = read_list(&dir)?;
+    let source = store_of(&dir);
+    let sources: Vec<PathBuf> = files.iter().map(|f| source.path_of(f)).collect();
+    let target_dir = dir.join("import-target");
+    let _ = std::fs::remove_dir_all(&target_dir);
+    std::fs::create_dir_all(&target_dir)?;
+    let target = PhotoStore::for_project(&target_dir.join("imported.ron"));
+    // The parent sets BULKREADY_CACHE_DIR to this folder for the child.
+    let cache = dir.join("import-cache");
+    let _ = std::fs::remove_dir_all(&cache);
+    let failed = std::sync::atomic::AtomicUsize::new(0);
+    let done = media::for_each_parallel(
+        &sources,
+        threads,
+        || false,
+        |path| bulkready::app::import::prepare(&target, path).map(|_| ()),
+        |i, r: Result<(), bulkready::app::import::Failed>| {
+            if let Err(e) = r {
+                eprintln!("{}: {}", files[i].original_name, e.reason);
+                failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        },
+    );
+    let cached = ThumbCache::at(&cache);
+    let made = std::fs::read_dir(cached.dir())?.count();
+    if done != files.len() || failed.into_inner() > 0 || made != files.len() {
+        bail!(
+            "{done} imported, {made} thumbnails cached, of {} files",
+            files.len()
+        );
     }
     Ok(())
 }
