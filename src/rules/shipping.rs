@@ -242,8 +242,15 @@ pub fn compare_routes(
     if currencies.len() > 1 {
         return Err(ShippingError::MixedCurrencies(currencies.join(", ")));
     }
+    // A route with no price (both rates 0) is never the cheapest.
+    let priced: Vec<RouteId> = routes
+        .iter()
+        .filter(|r| is_priced(r))
+        .map(|r| r.id)
+        .collect();
     let cheapest = quotes
         .iter()
+        .filter(|q| priced.contains(&q.id))
         .fold(None::<&Quote>, |best, q| match best {
             Some(b) if b.cost.total_cmp(&q.cost).is_le() => Some(b),
             _ => Some(q),

@@ -318,3 +318,16 @@ fn huge_carton_counts_do_not_overflow() {
     let w = chargeable_weight(&dhl_express(), &cartons).unwrap();
     assert_eq!(w.pieces, u32::MAX);
 }
+
+#[test]
+fn a_route_without_a_price_is_never_the_cheapest() {
+    let c = [carton(50.0, 40.0, 30.0, 8.0, 2)];
+    let mut unpriced = dhl_express();
+    unpriced.id = RouteId(1);
+    let mut priced_route = priced(air_forwarder(), 50.0, 30.0);
+    priced_route.id = RouteId(2);
+    let cmp = compare_routes(&[unpriced.clone(), priced_route], &c).unwrap();
+    assert_eq!(cmp.cheapest, Some(RouteId(2)));
+    let cmp = compare_routes(&[unpriced], &c).unwrap();
+    assert_eq!(cmp.cheapest, None, "nothing priced, nothing cheapest");
+}

@@ -190,7 +190,17 @@ fn quotes_ui(
                     q.weight.chargeable_kg, q.weight.actual_kg, q.weight.volumetric_kg
                 ));
                 ui.label(format!("{:.3}", q.weight.cbm));
-                ui.label(format!("{:.2} {}", q.cost, q.currency));
+                if project
+                    .route(q.id)
+                    .is_some_and(crate::rules::shipping::is_priced)
+                {
+                    ui.label(format!("{:.2} {}", q.cost, q.currency));
+                } else {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "no price (enter the route's rates)",
+                    );
+                }
                 if d.route == Some(q.id) {
                     ui.label("chosen");
                 } else if ui.button(format!("Choose {}", q.route)).clicked() {

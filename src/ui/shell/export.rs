@@ -119,6 +119,8 @@ impl ExportWindow {
                 go = ui.button("Export…").clicked();
                 cancel = ui.button("Cancel").clicked();
             });
+            ui.add_space(6.0);
+            copy_ui(ui, project, self.scope);
         });
         if cancel || modal.should_close() {
             self.open = false;
@@ -132,13 +134,45 @@ impl ExportWindow {
     }
 }
 
+/// Copies the supplier brief (Chinese with English) or the warehouse's
+/// photo and measurement request for what is chosen, to paste into a chat.
+fn copy_ui(ui: &mut egui::Ui, project: &Project, scope: Scope) {
+    let now = chrono::Local::now().naive_local();
+    let lang = crate::report::Lang::Both;
+    ui.label(egui::RichText::new("Or copy, to paste into a chat").strong());
+    ui.horizontal_wrapped(|ui| {
+        let texts: [(
+            &str,
+            fn(&Project, Scope, chrono::NaiveDateTime, crate::report::Lang) -> _,
+        ); 2] = [
+            (
+                "Copy the supplier brief (中文 + English)",
+                crate::report::supplier_brief,
+            ),
+            (
+                "Copy the warehouse photo request",
+                crate::report::warehouse_request,
+            ),
+        ];
+        for (label, make) in texts {
+            if ui.button(label).clicked() {
+                // The scope is one of those offered for the selection, so
+                // it exists: nothing to copy otherwise.
+                if let Ok(text) = make(project, scope, now, lang) {
+                    ui.ctx().copy_text(text);
+                }
+            }
+        }
+    });
+}
+
 fn describe(format: Format) -> &'static str {
     match format {
         Format::Html => "One file with the photos inside; opens in any browser, prints well.",
         Format::Pdf => "The same content as a PDF, with the Chinese font and photos embedded.",
         Format::Markdown => "A .md file and a folder of thumbnails beside it.",
         Format::Brief => {
-            "Deviations and missing confirmations as a numbered list to paste to the seller (English, with the Chinese terms)."
+            "The supplier brief: deviations with their measured values, missing confirmations and the photos to send, in Simplified Chinese with the English under each sentence."
         }
     }
 }
