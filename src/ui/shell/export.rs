@@ -134,6 +134,14 @@ impl ExportWindow {
     }
 }
 
+/// A text for the clipboard: the brief or the request.
+type MakeText = fn(
+    &Project,
+    Scope,
+    chrono::NaiveDateTime,
+    crate::report::Lang,
+) -> Result<String, crate::report::ScopeError>;
+
 /// Copies the supplier brief (Chinese with English) or the warehouse's
 /// photo and measurement request for what is chosen, to paste into a chat.
 fn copy_ui(ui: &mut egui::Ui, project: &Project, scope: Scope) {
@@ -141,10 +149,7 @@ fn copy_ui(ui: &mut egui::Ui, project: &Project, scope: Scope) {
     let lang = crate::report::Lang::Both;
     ui.label(egui::RichText::new("Or copy, to paste into a chat").strong());
     ui.horizontal_wrapped(|ui| {
-        let texts: [(
-            &str,
-            fn(&Project, Scope, chrono::NaiveDateTime, crate::report::Lang) -> _,
-        ); 2] = [
+        let texts: [(&str, MakeText); 2] = [
             (
                 "Copy the supplier brief (中文 + English)",
                 crate::report::supplier_brief,
