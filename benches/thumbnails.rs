@@ -17,6 +17,8 @@
 //!   (JPEG at 1/8 scale), Lanczos3 resize, EXIF orientation, an RGBA image
 //!   in memory, encoded as PNG into a thumbnail cache folder of the
 //!   bench's own (temp file, fsync, rename), emptied before each run.
+//! - import: what the import job does per file (read, check and thumbnail
+//!   in one decode, hash, copy into a new store, cache the thumbnail).
 //! - vips: `vipsthumbnail --size 256 -o OUT/%s.png FILES…`: read, decode
 //!   (JPEG shrink-on-load), resize, auto-rotate, PNG written (no fsync).
 //!
@@ -209,23 +211,23 @@ fn main() -> Result<()> {
             s.rss_text()
         );
     }
-    if setups.len() > 2 {
+    if setups.len() > 5 {
         let ratio =
             |ours: &Setup, vips: &Setup| ours.median().as_secs_f64() / vips.median().as_secs_f64();
         println!();
         println!("ours / vips (median times; under 1.0 means ours is faster):");
-        println!(
-            "  1 thread:            {:.2}",
-            ratio(&setups[0], &setups[2])
-        );
-        println!(
-            "  all cores, vs one vips process:     {:.2}",
-            ratio(&setups[1], &setups[3])
-        );
-        println!(
-            "  all cores, vs {cores} vips processes:      {:.2}",
-            ratio(&setups[1], &setups[4])
-        );
+        // Setups in order: ours 1 thread, ours all cores, import all
+        // cores, vips 1 thread, vips default, vips one process per core.
+        let lines = [
+            ("1 thread", 0, 3),
+            ("all cores, vs one vips process", 1, 4),
+            ("all cores, vs one vips process per core", 1, 5),
+            ("import, all cores, vs one vips process", 2, 4),
+            ("import, all cores, vs one vips process per core", 2, 5),
+        ];
+        for (what, ours, vips) in lines {
+            println!("  {what:<50} {:.2}", ratio(&setups[ours], &setups[vips]));
+        }
     }
     Ok(())
 }
