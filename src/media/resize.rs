@@ -44,6 +44,48 @@ pub(crate) fn resize(image: RgbaImage, width: u32, height: u32, opaque: bool) ->
         .unwrap_or_else(|| RgbaImage::new(width, height))
 }
 
+/// A plane of `pw`×`ph` samples, each covering `fx`×`fy` output pixels,
+/// stretched to `w`×`h` with bilinear interpolation between sample
+/// centres (libjpeg's "fancy" upsampling for 2×).
+pub(super) fn upsample(
+    plane: &[u8],
+    pw: usize,
+    ph: usize,
+    fx: usize,
+    fy: usize,
+    w: usize,
+    h: usize,
+) -> Vec<u8> {
+    if fx == 1 && fy == 1 {
+        return (0..h)
+            .flat_map(|y| &plane[y * pw..y * pw + w])
+            .copied()
+            .collect();
+    }
+    // Source position of each output coordinate in 1/256 units, and the
+    // two samples around it.
+    let taps = |n: usize, f: usize, len: usize| -> Vec<(usize, usize, u32)> {
+        (0..n)
+            .map(|o| {
+                let pos = ((2 * o + 1) * 256 / (2 * f)).saturating_sub(128);
+                let i = (pos / 256).min(len - 1);
+                (i, (i + 1).min(len - 1), (pos % 256) as u32)
+            })
+            .collect()
+    };
+    let (xs, ys) = (taps(w, fx, pw), taps(h, fy, ph));
+    let mut out = Vec::with_capacity(w * h);
+    for &(y0, y1, wy) in &ys {
+        for &(x0, x1, wx) in &xs {
+            let at = |x: usize, y: usize| u32::from(plane[y * pw + x]);
+            let top = at(x0, y0) * (256 - wx) + at(x1, y0) * wx;
+            let bottom = at(x0, y1) * (256 - wx) + at(x1, y1) * wx;
+            out.push(((top * (256 - wy) + bottom * wy + 32_768) >> 16) as u8);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
