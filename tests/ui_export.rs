@@ -79,3 +79,41 @@ fn the_supplier_brief_is_exported_for_the_whole_project() {
     assert_eq!(*revealed.lock().unwrap(), vec![out.clone()]);
     assert!(brief.contains("颜色"), "{brief}");
 }
+
+#[test]
+fn the_brief_and_the_warehouse_request_are_copied_for_a_chat() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let (_dir, mut h, _) = demo_with_export_to(&out_dir.path().join("x.html"));
+    h.get_by_label("Magnetic building tiles, 60 pcs").click();
+    settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    settle(&mut h);
+    let copied = |h: &Harness<'_, BulkReadyApp>| -> Vec<String> {
+        h.output()
+            .platform_output
+            .commands
+            .iter()
+            .filter_map(|c| match c {
+                egui::OutputCommand::CopyText(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    h.get_by_label("Copy the supplier brief (中文 + English)")
+        .click();
+    h.step();
+    let brief = copied(&h).concat();
+    assert!(
+        brief.contains("颜色") || brief.contains("请"),
+        "Chinese sentences: {brief}"
+    );
+    assert!(
+        brief.contains("Colour") || brief.contains("Please"),
+        "with the English: {brief}"
+    );
+    settle(&mut h);
+    h.get_by_label("Copy the warehouse photo request").click();
+    h.step();
+    let request = copied(&h).concat();
+    assert!(!request.is_empty() && request != brief, "{request}");
+}
