@@ -86,18 +86,7 @@ fn main() {
     app.session.doc = Some(Document::untitled(project.clone()));
     app.selection = Selection::Order(order);
     let mut frame = eframe::Frame::_new_kittest();
-    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
-    let mut pass = |app: &mut BulkReadyApp| {
-        let input = egui::RawInput {
-            screen_rect: Some(screen),
-            ..Default::default()
-        };
-        let out = ctx.run_ui(input, |ui| {
-            eframe::App::logic(app, ui.ctx(), &mut frame);
-            eframe::App::ui(app, ui, &mut frame);
-        });
-        std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
-    };
+    let mut pass = |app: &mut BulkReadyApp| common::app_pass(&ctx, app, &mut frame);
     let (wall, cpu) = timed(FRAMES, || pass(&mut app));
     report("idle", wall, cpu);
     let (wall, cpu) = timed(FRAMES, || {

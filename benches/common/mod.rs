@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 use bulkready::model::*;
+use bulkready::ui::BulkReadyApp;
+use eframe::egui;
 
 /// The project, built in memory.
 pub const PRODUCTS: usize = 200;
@@ -73,4 +75,19 @@ pub fn project() -> Project {
         });
     }
     p
+}
+
+/// One frame of the app as eframe runs it, minus the GPU: `logic`, `ui`
+/// and tessellation, on a plain context at 1400×900.
+pub fn app_pass(ctx: &egui::Context, app: &mut BulkReadyApp, frame: &mut eframe::Frame) {
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
+    let input = egui::RawInput {
+        screen_rect: Some(screen),
+        ..Default::default()
+    };
+    let out = ctx.run_ui(input, |ui| {
+        eframe::App::logic(app, ui.ctx(), frame);
+        eframe::App::ui(app, ui, frame);
+    });
+    std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
 }

@@ -102,20 +102,7 @@ pub fn text(
     value: &str,
     to_op: impl FnOnce(String) -> Op,
 ) {
-    let l = ui.label(f.label);
-    let (v, _) = edit_ui(
-        ui,
-        sink,
-        &f,
-        Some(l.id),
-        value,
-        |b| egui::TextEdit::singleline(b).desired_width(f32::INFINITY),
-        plain,
-    );
-    if let Some(v) = v.filter(|v| v != value) {
-        sink.typing(f.key.clone(), to_op(v));
-    }
-    ui.end_row();
+    text_row(ui, sink, f, value, false, to_op);
 }
 
 /// A labelled multi-line text field (a grid row).
@@ -126,6 +113,17 @@ pub fn multiline(
     value: &str,
     to_op: impl FnOnce(String) -> Op,
 ) {
+    text_row(ui, sink, f, value, true, to_op);
+}
+
+fn text_row(
+    ui: &mut egui::Ui,
+    sink: &mut Sink,
+    f: Field<'_>,
+    value: &str,
+    multiline: bool,
+    to_op: impl FnOnce(String) -> Op,
+) {
     let l = ui.label(f.label);
     let (v, _) = edit_ui(
         ui,
@@ -134,9 +132,12 @@ pub fn multiline(
         Some(l.id),
         value,
         |b| {
-            egui::TextEdit::multiline(b)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY)
+            let e = if multiline {
+                egui::TextEdit::multiline(b).desired_rows(2)
+            } else {
+                egui::TextEdit::singleline(b)
+            };
+            e.desired_width(f32::INFINITY)
         },
         plain,
     );
