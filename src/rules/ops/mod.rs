@@ -172,7 +172,8 @@ pub enum Op {
     },
 
     /// Adds imported photos to an order (a photo whose bytes are already in
-    /// the order is not added twice), linked to `parcel` if given.
+    /// the order is not added twice), linked to `parcel` if given, else to
+    /// the order's parcel when it has exactly one.
     AddPhotos {
         order: OrderId,
         parcel: Option<ParcelId>,

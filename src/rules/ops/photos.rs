@@ -59,6 +59,13 @@ fn add_photos(
 ) -> Result<(), OpError> {
     let (i, j) = order_ix(tx.p, order)?;
     check_parcel(&tx.p.products[i].orders[j], parcel)?;
+    // Photos of an order with one parcel show that parcel.
+    let parcels = &tx.p.products[i].orders[j].parcels;
+    let only = match parcels.as_slice() {
+        [only] => Some(only.id),
+        _ => None,
+    };
+    let parcel = parcel.or(only);
     let mut already = 0;
     for new in photos {
         let o = &tx.p.products[i].orders[j];

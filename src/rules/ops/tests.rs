@@ -397,3 +397,35 @@ fn a_preview_names_what_a_removal_takes_without_changing_anything() {
     assert_eq!(effects, ["3 photos unlinked from SF20"]);
     assert_eq!(p, project());
 }
+
+#[test]
+fn photos_imported_into_an_order_with_one_parcel_are_linked_to_it() {
+    let mut p = project();
+    let new = |hash: &str| NewPhoto {
+        file: StoredFile {
+            hash: hash.into(),
+            ..StoredFile::default()
+        },
+        width: 4,
+        height: 3,
+        taken: None,
+        tags: vec![],
+    };
+    let add = |order| Op::AddPhotos {
+        order,
+        parcel: None,
+        photos: vec![new("aa")],
+    };
+    apply(&mut p, add(OrderId(10))).unwrap();
+    let sample = &p.products[0].orders[0];
+    assert_eq!(sample.photos.last().unwrap().parcel, Some(ParcelId(12)));
+    apply(&mut p, Op::NewParcel { order: OrderId(20) }).unwrap();
+    apply(&mut p, add(OrderId(20))).unwrap();
+    let bulk = &p.products[0].orders[1];
+    assert_eq!(
+        bulk.photos.last().unwrap().parcel,
+        None,
+        "two parcels: the buyer links it"
+    );
+    assert_eq!(broken_links(&p), vec![]);
+}
