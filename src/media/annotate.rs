@@ -81,7 +81,6 @@ fn line(img: &mut RgbaImage, a: Pt, b: Pt, width: f32, colour: Rgba<u8>) {
     let y0 = ((a.1.min(b.1) - r).floor() as i64).max(0);
     let y1 = ((a.1.max(b.1) + r).ceil() as i64).min(ih - 1);
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len2 = dx * dx + dy * dy;
     for y in y0..=y1 {
         // Only the pixels near the segment on this row: a diagonal across
         // the picture must not cost its whole bounding box (20,000 such
@@ -90,18 +89,23 @@ fn line(img: &mut RgbaImage, a: Pt, b: Pt, width: f32, colour: Rgba<u8>) {
         let from = (from.floor() as i64).max(x0);
         let to = (to.ceil() as i64).min(x1);
         for x in from..=to {
-            let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
-            let t = if len2 > 0.0 {
-                (((px - a.0) * dx + (py - a.1) * dy) / len2).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            let (qx, qy) = (a.0 + t * dx - px, a.1 + t * dy - py);
-            if qx * qx + qy * qy <= r * r {
+            if covers(a, (dx, dy), r, (x as f32 + 0.5, y as f32 + 0.5)) {
                 img.put_pixel(x as u32, y as u32, colour);
             }
         }
     }
+}
+
+/// Whether the point `p` is within `r` of the segment from `a` along `d`.
+fn covers(a: Pt, (dx, dy): Pt, r: f32, (px, py): Pt) -> bool {
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((px - a.0) * dx + (py - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (qx, qy) = (a.0 + t * dx - px, a.1 + t * dy - py);
+    qx * qx + qy * qy <= r * r
 }
 
 /// The x range (a superset) of the pixels on row `py` within `r` of the
@@ -126,17 +130,9 @@ mod tests {
     fn brute(img: &mut RgbaImage, a: Pt, b: Pt, width: f32) {
         let r = width / 2.0;
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let len2 = dx * dx + dy * dy;
         for y in 0..img.height() {
             for x in 0..img.width() {
-                let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
-                let t = if len2 > 0.0 {
-                    (((px - a.0) * dx + (py - a.1) * dy) / len2).clamp(0.0, 1.0)
-                } else {
-                    0.0
-                };
-                let (qx, qy) = (a.0 + t * dx - px, a.1 + t * dy - py);
-                if qx * qx + qy * qy <= r * r {
+                if covers(a, (dx, dy), r, (x as f32 + 0.5, y as f32 + 0.5)) {
                     img.put_pixel(x, y, RED);
                 }
             }
