@@ -39,6 +39,7 @@ fn demo(dir: &Path) -> (PathBuf, Project) {
         signed: Verdict::Go,
         reason: String::new(),
         evidence,
+        conditions: Vec::new(),
     });
     project.decisions.push(Decision {
         id: second,
@@ -49,6 +50,7 @@ fn demo(dir: &Path) -> (PathBuf, Project) {
         signed: Verdict::NotReady,
         reason: "Ship with the second sample once the seller re-sends the bag.".into(),
         evidence: "stale".into(),
+        conditions: Vec::new(),
     });
     bulkready::store::save(&path, &project).unwrap();
     (path, project)

@@ -136,6 +136,7 @@ fn measured_values_are_given_with_the_difference_in_chinese() {
         source: Source::Measurement,
         photo: None,
         note: String::new(),
+        judgement: None,
     });
     let b = brief_of(&project, 0);
     let line = b.correct.iter().find(|s| s.zh.starts_with("尺寸")).unwrap();
@@ -246,4 +247,71 @@ fn open_rows_ask_for_a_ruler_a_scale_and_daylight() {
         "{text}"
     );
     assert!(text.contains("1. "), "{text}");
+}
+
+/// The demo's mug with its bulk's colour observed as "dusty blue" and the
+/// buyer's call on it (if any).
+fn mug_bulk_dusty_blue(call: Option<bulkready::model::Call>) -> Project {
+    let (_dir, mut project) = demo();
+    let mug = &mut project.products[0];
+    let colour = mug
+        .spec
+        .iter()
+        .find(|s| s.name.starts_with("Colour"))
+        .unwrap()
+        .id;
+    let bulk = mug
+        .orders
+        .iter_mut()
+        .find(|o| o.kind == bulkready::model::OrderKind::Bulk)
+        .unwrap();
+    let seen = bulk
+        .observations
+        .iter_mut()
+        .find(|o| o.spec == colour)
+        .unwrap();
+    seen.value = "dusty blue".into();
+    seen.judgement = call.map(|call| bulkready::model::Judgement {
+        call,
+        value: "dusty blue".into(),
+        note: "same dye lot, photo light".into(),
+        by: "Li".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00+08:00").unwrap(),
+    });
+    project
+}
+
+fn mentions_dusty_blue(lines: &[bulkready::report::lang::Said]) -> bool {
+    lines
+        .iter()
+        .any(|s| s.en.contains("dusty blue") || s.zh.contains("dusty blue"))
+}
+
+#[test]
+fn a_deviation_the_buyer_accepted_is_never_sent_as_a_fault() {
+    use bulkready::model::Call;
+    let plain = brief_of(&mug_bulk_dusty_blue(None), 0);
+    assert!(mentions_dusty_blue(&plain.correct), "{:?}", plain.correct);
+    let accepted = brief_of(&mug_bulk_dusty_blue(Some(Call::AcceptDeviation)), 0);
+    assert!(
+        !mentions_dusty_blue(&accepted.correct),
+        "{:?}",
+        accepted.correct
+    );
+    assert!(
+        mentions_dusty_blue(&accepted.accepted),
+        "{:?}",
+        accepted.accepted
+    );
+    let matches = brief_of(&mug_bulk_dusty_blue(Some(Call::Matches)), 0);
+    assert!(
+        !mentions_dusty_blue(&matches.correct),
+        "{:?}",
+        matches.correct
+    );
+    assert!(
+        !mentions_dusty_blue(&matches.accepted),
+        "{:?}",
+        matches.accepted
+    );
 }

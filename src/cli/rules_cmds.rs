@@ -122,6 +122,7 @@ pub fn verdict(file: &Path, json: bool, now: NaiveDateTime) -> anyhow::Result<Ou
 fn shout(v: Verdict) -> &'static str {
     match v {
         Verdict::Go => "GO",
+        Verdict::GoWithConditions => "GO WITH CONDITIONS",
         Verdict::NoGo => "NO-GO",
         Verdict::NotReady => "NOT READY",
     }
@@ -132,6 +133,7 @@ fn print_reasons(reasons: &[Reason]) {
         let label = match r.severity {
             Severity::Blocks => r.effect.label(),
             Severity::Warns => "warning",
+            Severity::Condition => "condition",
         };
         say!("    - {label}: {}", clean(&r.message));
     }

@@ -247,6 +247,7 @@ mod tests {
                         source: Source::Photo,
                         photo: Some(PhotoId(96)),
                         note: String::new(),
+                        judgement: None,
                     })
                 },
                 "spec row 95",
@@ -266,6 +267,7 @@ mod tests {
                         signed: Verdict::Go,
                         reason: String::new(),
                         evidence: String::new(),
+                        conditions: Vec::new(),
                     })
                 },
                 "is about order 98",

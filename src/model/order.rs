@@ -3,7 +3,7 @@
 
 use super::ids::{MessageId, OrderId, PackingId, ParcelId, PhotoId, RiskId, RouteId, SpecId};
 use super::photo::Photo;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// A sample or bulk order placed with a seller.
@@ -137,6 +137,53 @@ pub struct Observation {
     pub photo: Option<PhotoId>,
     #[serde(default)]
     pub note: String,
+    /// The buyer's call on this value against its reference, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judgement: Option<Judgement>,
+}
+
+/// The buyer's call on an observed value the rules judged a deviation (or
+/// could not read): "this matches" or "I accept this deviation", with why,
+/// who and when. It holds for the value it was made on; a different value
+/// is judged afresh.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Judgement {
+    pub call: Call,
+    /// The observed value the call was made on.
+    pub value: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub by: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+impl Judgement {
+    /// Whether the call still holds for `observed` (it was made on that
+    /// value, after trimming).
+    pub fn holds_for(&self, observed: &str) -> bool {
+        self.value.trim() == observed.trim()
+    }
+}
+
+/// What the buyer said of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Call {
+    /// The value matches the reference (the rules read the words
+    /// differently): no deviation.
+    Matches,
+    /// The value differs, and the buyer accepts it: the verdict is GO with
+    /// this as a condition, and the brief never asks the seller to fix it.
+    AcceptDeviation,
+}
+
+impl Call {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Matches => "matches",
+            Self::AcceptDeviation => "deviation accepted",
+        }
+    }
 }
 
 /// Where an observation comes from.

@@ -121,12 +121,16 @@ pub enum Verdict {
     Go,
     NoGo,
     NotReady,
+    /// GO, with deviations the buyer accepted (inspection firms' "passed
+    /// conditional"); the conditions are listed wherever the verdict is.
+    GoWithConditions,
 }
 
 impl Verdict {
     pub fn label(self) -> &'static str {
         match self {
             Self::Go => "go",
+            Self::GoWithConditions => "go-with-conditions",
             Self::NoGo => "no-go",
             Self::NotReady => "not-ready",
         }
@@ -169,6 +173,10 @@ pub struct Decision {
     /// changes, the decision is stale.
     #[serde(default)]
     pub evidence: String,
+    /// The conditions of a GO the buyer signed: the deviations they had
+    /// accepted, in the rules' words at signing time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
 }
 
 impl Project {

@@ -8,8 +8,9 @@ use super::brief::with_term;
 use super::contents_order::order;
 use super::doc::{Block, Doc, Item, Line, Tone, link, plain, toned};
 use super::summary::{ProductSummary, Scope, Summary, verdict_words};
-use crate::model::{OrderKind, Verdict};
+use crate::model::{Call, Judgement, OrderKind, Verdict};
 use crate::rules::compare::{Cell, Reference};
+use crate::rules::sample_gate::judgement_words;
 use crate::rules::text::fmt_num;
 use crate::rules::{Reason, Severity};
 
@@ -134,6 +135,7 @@ pub(super) fn kind_word(k: OrderKind) -> &'static str {
 pub fn reason_line(r: &Reason) -> Line {
     let (word, tone) = match r.severity {
         Severity::Warns => ("\u{26a0} warning", Tone::Warn),
+        Severity::Condition => ("\u{2713} condition", Tone::Go),
         Severity::Blocks => match r.effect {
             Verdict::NoGo => ("\u{d7} no-go", Tone::NoGo),
             _ => ("\u{25cb} not ready", Tone::NotReady),
@@ -291,7 +293,7 @@ fn product(p: &ProductSummary, out: &mut Vec<Block>) {
                     vec![plain(d.subject.clone())],
                     vec![verdict_span(dec.computed)],
                     signed,
-                    text_or_dash(&dec.reason),
+                    reason_and_conditions(dec),
                     if d.stale {
                         vec![toned("\u{26a0} evidence changed since", Tone::Warn)]
                     } else {
@@ -337,10 +339,10 @@ fn spec_table(p: &ProductSummary) -> Block {
             }
             let mut cells = vec![name, vec![plain(row.brief.clone())]];
             if sample.is_some() {
-                cells.push(cell_line(&row.sample));
+                cells.push(judged_line(&row.sample, row.sample_call.as_ref()));
             }
             if bulk.is_some() {
-                let mut b = cell_line(&row.bulk);
+                let mut b = judged_line(&row.bulk, row.bulk_call.as_ref());
                 if let Reference::AcceptedSample(_) = row.bulk_reference {
                     b.push(toned(" (vs accepted sample)", Tone::Muted));
                 }
@@ -366,6 +368,45 @@ fn reasons_block(reasons: &[Reason]) -> Block {
         ordered: false,
         items: reasons.iter().map(|r| Item::new(reason_line(r))).collect(),
     }
+}
+
+/// A decision's reason, then the conditions of its GO.
+fn reason_and_conditions(d: &crate::model::Decision) -> Line {
+    if d.conditions.is_empty() {
+        return text_or_dash(&d.reason);
+    }
+    let mut line = Vec::new();
+    if !d.reason.trim().is_empty() {
+        line.push(plain(format!("{} ", d.reason.trim())));
+    }
+    line.push(toned("Conditions:", Tone::Strong));
+    for (i, c) in d.conditions.iter().enumerate() {
+        line.push(plain(format!(" {}. {c}", i + 1)));
+    }
+    line
+}
+
+/// A table cell, with the buyer's call when it settles the cell: "✓ 350 ml
+/// (matches by Li on 2026-11-22: “same wording”)".
+pub fn judged_line(c: &Cell, call: Option<&Judgement>) -> Line {
+    let Some(j) = call else {
+        return cell_line(c);
+    };
+    let observed = match c {
+        Cell::Deviation { observed, .. } | Cell::Unreadable { observed, .. } => observed,
+        Cell::Match { .. } | Cell::Missing => return cell_line(c),
+    };
+    let mut line = vec![toned("\u{2713} ", Tone::Go), plain(observed.clone())];
+    if let (Call::AcceptDeviation, Cell::Deviation { difference, .. }) = (j.call, c)
+        && !difference.contains(observed.as_str())
+    {
+        line.push(plain(format!(" ({difference})")));
+    }
+    line.push(toned(
+        format!(" {}{}", j.call.label(), judgement_words(j)),
+        Tone::Muted,
+    ));
+    line
 }
 
 /// A table cell: "✓ match: …", "× deviation: … (difference)", "○ missing",

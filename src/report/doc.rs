@@ -22,7 +22,7 @@ pub enum Tone {
 impl Tone {
     pub fn of(v: Verdict) -> Self {
         match v {
-            Verdict::Go => Tone::Go,
+            Verdict::Go | Verdict::GoWithConditions => Tone::Go,
             Verdict::NoGo => Tone::NoGo,
             Verdict::NotReady => Tone::NotReady,
         }

@@ -37,7 +37,7 @@ h3{font-size:1.12em;margin:1.1em 0 .3em}
 h4{font-size:1em;margin:1em 0 .3em;color:#394456}
 .sub{color:#5b6675;margin:.1em 0}
 .badge{display:inline-block;border-radius:4px;padding:.05em .5em;color:#fff;font-size:.8em;vertical-align:middle;margin-left:.4em;white-space:nowrap}
-.b-go{background:#1e7b3a}.b-nogo{background:#b3261e}.b-notready{background:#a15c00}
+.b-go{background:#1e7b3a}.b-goif{background:#0b6e79}.b-nogo{background:#b3261e}.b-notready{background:#a15c00}
 .go{color:#1e7b3a}.nogo{color:#b3261e}.notready{color:#a15c00}.warn{color:#a15c00}.muted{color:#6b7482}
 .strong{font-weight:600}.nw{white-space:nowrap}
 a{color:#1a56b0;word-break:break-all}
@@ -108,6 +108,7 @@ fn line(out: &mut String, l: &Line) {
 fn badge(v: Verdict) -> String {
     let c = match v {
         Verdict::Go => "b-go",
+        Verdict::GoWithConditions => "b-goif",
         Verdict::NoGo => "b-nogo",
         Verdict::NotReady => "b-notready",
     };

@@ -3,8 +3,8 @@
 //! project.
 
 use crate::model::{
-    Decision, Order, OrderId, OrderKind, Photo, Product, ProductId, Project, RouteDecision, SpecId,
-    Subject, Term, Verdict,
+    Call, Decision, Judgement, Order, OrderId, OrderKind, Photo, Product, ProductId, Project,
+    RouteDecision, SpecId, Subject, Term, Verdict,
 };
 use crate::rules::aql::{self, InspectionResult};
 use crate::rules::compare::{Cell, Comparison, Reference, compare_product};
@@ -80,6 +80,8 @@ pub struct Deviation {
     /// The buyer accepted this deviation (see [`accepted`]): briefs list it
     /// as accepted instead of asking the seller to correct it.
     pub accepted: bool,
+    /// The buyer's call on the cell, if it settles it.
+    pub call: Option<Judgement>,
 }
 
 impl Deviation {
@@ -283,15 +285,12 @@ fn order_summary<'a>(
 }
 
 /// Whether the buyer accepted how `order` differs from the reference on
-/// `spec`. The one judgement the model records today is the accepted
-/// sample: accepting a sample accepts how it differs from the brief (its
-/// values become the reference for the bulk).
-///
-/// Hook: when the comparison rules record a per-row judgement ("I accept
-/// this deviation"), answer from it here; the brief and every export read
-/// [`Deviation::accepted`].
-pub fn accepted(product: &Product, order: &Order, _spec: SpecId) -> bool {
-    order.kind == OrderKind::Sample && product.accepted_sample == Some(order.id)
+/// a row: by their call on the cell ("I accept this deviation"), or by
+/// accepting the sample (its values become the reference for the bulk).
+/// The brief and every export read [`Deviation::accepted`].
+pub fn accepted(product: &Product, order: &Order, call: Option<&Judgement>) -> bool {
+    call.is_some_and(|j| j.call == Call::AcceptDeviation)
+        || (order.kind == OrderKind::Sample && product.accepted_sample == Some(order.id))
 }
 
 /// Every deviation or unreadable cell of the table, sample cells first.
@@ -304,7 +303,14 @@ pub fn deviations(product: &Product, comparison: &Comparison) -> Vec<Deviation> 
     ] {
         let Some(order) = order else { continue };
         for row in &comparison.rows {
-            let cell = if which { &row.sample } else { &row.bulk };
+            let (cell, call) = if which {
+                (&row.sample, row.sample_call.as_ref())
+            } else {
+                (&row.bulk, row.bulk_call.as_ref())
+            };
+            if call.is_some_and(|j| j.call == Call::Matches) {
+                continue;
+            }
             let (observed, difference, unreadable) = match cell {
                 Cell::Deviation {
                     observed,
@@ -340,7 +346,8 @@ pub fn deviations(product: &Product, comparison: &Comparison) -> Vec<Deviation> 
                 observed: observed.clone(),
                 difference: difference.clone(),
                 unreadable,
-                accepted: accepted(product, order, row.spec),
+                accepted: accepted(product, order, call),
+                call: call.cloned(),
             });
         }
     }
@@ -374,6 +381,7 @@ pub fn unconfirmed(product: &Product) -> (Vec<SpecId>, Vec<Term>) {
 pub fn verdict_words(v: Verdict) -> &'static str {
     match v {
         Verdict::Go => "\u{2713} GO",
+        Verdict::GoWithConditions => "\u{2713} GO WITH CONDITIONS",
         Verdict::NoGo => "\u{d7} NO-GO",
         Verdict::NotReady => "\u{25cb} NOT READY",
     }

@@ -24,6 +24,7 @@ fn obs(spec: u64, value: &str) -> Observation {
         source: Source::Photo,
         photo: None,
         note: String::new(),
+        judgement: None,
     }
 }
 

@@ -9,7 +9,7 @@
 
 use super::text::{fmt_num, half_width, normalise, says_the_same};
 use crate::model::{
-    Expected, Order, OrderId, OrderKind, Product, SpecId, SpecItem, Tolerance, Unit,
+    Expected, Judgement, Order, OrderId, OrderKind, Product, SpecId, SpecItem, Tolerance, Unit,
 };
 use serde::Serialize;
 use thiserror::Error;
@@ -70,6 +70,12 @@ pub struct SpecRow {
     /// The bulk, judged against `bulk_reference`.
     pub bulk: Cell,
     pub bulk_reference: Reference,
+    /// The buyer's call on the sample cell, when it settles it (see
+    /// [`settling_call`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample_call: Option<Judgement>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bulk_call: Option<Judgement>,
 }
 
 /// The table of a product: which orders were compared, and the rows.
@@ -398,6 +404,23 @@ pub fn observed(order: &Order, spec: SpecId) -> Option<&str> {
         .map(|o| o.value.as_str())
 }
 
+/// The buyer's call on the latest observation of a row, while it holds for
+/// that observation's value.
+pub fn call(order: &Order, spec: SpecId) -> Option<&Judgement> {
+    let seen = order.observations.iter().rev().find(|o| o.spec == spec)?;
+    seen.judgement.as_ref().filter(|j| j.holds_for(&seen.value))
+}
+
+/// The call that settles a cell: only a deviation or an unreadable value
+/// needs the buyer's call (a match or a missing value has nothing to
+/// settle).
+pub fn settling_call(cell: &Cell, order: Option<&Order>, spec: SpecId) -> Option<Judgement> {
+    if !(cell.is_deviation() || cell.is_unreadable()) {
+        return None;
+    }
+    order.and_then(|o| call(o, spec)).cloned()
+}
+
 /// The accepted sample's observation as the reference for the bulk, when it
 /// can be read for the row's kind (numbers converted to the row's unit).
 pub fn reference_from_sample(row: &SpecItem, observed: &str) -> Option<Expected> {
@@ -467,6 +490,8 @@ pub fn compare(product: &Product, sample: Option<&Order>, bulk: Option<&Order>) 
                 name: row.name.clone(),
                 critical: row.critical,
                 brief: describe(&row.expected),
+                sample_call: settling_call(&sample_cell, sample, row.id),
+                bulk_call: settling_call(&bulk_cell, bulk, row.id),
                 sample: sample_cell,
                 bulk: bulk_cell,
                 bulk_reference,

@@ -260,6 +260,7 @@ fn obs(spec: u64, value: &str) -> Observation {
         source: Default::default(),
         photo: None,
         note: String::new(),
+        judgement: None,
     }
 }
 

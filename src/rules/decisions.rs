@@ -17,6 +17,23 @@ pub fn current_verdict(project: &Project, subject: Subject, now: NaiveDateTime) 
     }
 }
 
+/// The conditions of the subject's GO as the rules give them now: the
+/// deviations the buyer accepted.
+pub fn current_conditions(project: &Project, subject: Subject, now: NaiveDateTime) -> Vec<String> {
+    let reasons = match subject {
+        Subject::ScaleUp(id) => project.product(id).map(|p| sample_gate(p).reasons),
+        Subject::Ship(id) => project
+            .order(id)
+            .map(|(product, order)| export_gate(project, product, order, now).reasons),
+    };
+    reasons
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.severity == crate::rules::Severity::Condition)
+        .map(|r| r.message)
+        .collect()
+}
+
 /// A fingerprint of the evidence a decision rests on: the whole product
 /// (listing, risks, brief and every order) for "Scale up?"; the product's
 /// listing, risks and brief with this one order for "Ship it?". Any edit to
@@ -128,6 +145,7 @@ mod tests {
             signed: Verdict::Go,
             reason: String::new(),
             evidence: evidence_fingerprint(p, subject).unwrap(),
+            conditions: Vec::new(),
         };
         let ship = sign(&p, Subject::Ship(order));
         let scale = sign(&p, Subject::ScaleUp(product));

@@ -75,6 +75,9 @@ pub enum Severity {
     Blocks,
     /// Worth the buyer's attention; the verdict does not change.
     Warns,
+    /// A deviation the buyer accepted: the verdict is at best GO with
+    /// conditions, and this is one of them.
+    Condition,
 }
 
 /// Where the window jumps to fix a reason.
@@ -135,6 +138,16 @@ impl Reason {
         Self::new(Severity::Blocks, Verdict::NotReady, target, message)
     }
 
+    /// A condition of a GO: a deviation the buyer accepted.
+    pub fn condition(target: Target, message: impl Into<String>) -> Self {
+        Self::new(
+            Severity::Condition,
+            Verdict::GoWithConditions,
+            target,
+            message,
+        )
+    }
+
     /// A warning: shown, but the verdict does not change.
     pub fn warn(target: Target, message: impl Into<String>) -> Self {
         Self::new(Severity::Warns, Verdict::Go, target, message)
@@ -155,7 +168,8 @@ impl Reason {
     }
 }
 
-/// The verdict of a set of reasons: no-go beats not-ready beats go.
+/// The verdict of a set of reasons: no-go beats not-ready beats go with
+/// conditions beats go.
 pub fn verdict_of<'a>(reasons: impl IntoIterator<Item = &'a Reason>) -> Verdict {
     reasons
         .into_iter()
@@ -168,8 +182,9 @@ pub fn worst(a: Verdict, b: Verdict) -> Verdict {
     fn rank(v: Verdict) -> u8 {
         match v {
             Verdict::Go => 0,
-            Verdict::NotReady => 1,
-            Verdict::NoGo => 2,
+            Verdict::GoWithConditions => 1,
+            Verdict::NotReady => 2,
+            Verdict::NoGo => 3,
         }
     }
     if rank(b) > rank(a) { b } else { a }
@@ -180,6 +195,9 @@ pub fn worst(a: Verdict, b: Verdict) -> Verdict {
 pub fn verdict_str<S: Serializer>(v: &Verdict, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(v.label())
 }
+
+#[cfg(test)]
+mod judgement_tests;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

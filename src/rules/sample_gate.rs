@@ -12,13 +12,18 @@
 //!   defect). The seed's advice goes with it: fix the brief and run a second
 //!   controlled sample; ordering more does not fix it.
 //! - a deviation on another row only warns.
+//! - the buyer's call settles a deviation (or an unreadable value): "this
+//!   matches" leaves no reason; "I accept this deviation" leaves a
+//!   condition, and the verdict is at best GO with conditions.
 //!
 //! No-go beats not-ready beats go, and every reason is kept.
 
-use super::compare::{Cell, judge, observed, sample_order};
+use super::compare::{Cell, judge, observed, sample_order, settling_call};
 use super::text::normalise;
 use super::{Reason, Target, verdict_of, verdict_str};
-use crate::model::{Check, Order, OrderId, Product, ProductId, Tag, Term, Verdict};
+use crate::model::{
+    Call, Check, Judgement, Order, OrderId, Product, ProductId, SpecItem, Tag, Term, Verdict,
+};
 use serde::Serialize;
 
 /// Repeat promises: bulk repeats the sample.
@@ -157,6 +162,40 @@ fn photo_reasons(sample: &Order, out: &mut Vec<Reason>) {
     }
 }
 
+/// What a deviation the buyer made a call on leaves: nothing when they
+/// said it matches, a condition of the GO when they accepted it.
+fn called_reason(row: &SpecItem, cell: &Cell, call: &Judgement) -> Option<Reason> {
+    let what = match cell {
+        Cell::Deviation { difference, .. } => difference.clone(),
+        Cell::Unreadable { observed, .. } => format!("\u{201c}{observed}\u{201d}"),
+        Cell::Match { .. } | Cell::Missing => return None,
+    };
+    match call.call {
+        Call::Matches => None,
+        Call::AcceptDeviation => Some(Reason::condition(
+            Target::SpecRow(row.id),
+            format!(
+                "\u{201c}{}\u{201d} on the sample: {what}; deviation accepted{}.",
+                row.name,
+                judgement_words(call)
+            ),
+        )),
+    }
+}
+
+/// " by Li on 2026-11-22: “note”", with the parts that were given.
+pub fn judgement_words(j: &Judgement) -> String {
+    let mut s = String::new();
+    if !j.by.trim().is_empty() {
+        s.push_str(&format!(" by {}", j.by.trim()));
+    }
+    s.push_str(&format!(" on {}", j.at.format("%Y-%m-%d")));
+    if !j.note.trim().is_empty() {
+        s.push_str(&format!(": \u{201c}{}\u{201d}", j.note.trim()));
+    }
+    s
+}
+
 /// The sample gate of a product.
 pub fn sample_gate(product: &Product) -> SampleGate {
     let mut reasons = Vec::new();
@@ -183,6 +222,10 @@ pub fn sample_gate(product: &Product) -> SampleGate {
             for row in &product.spec {
                 let cell =
                     observed(sample, row.id).map_or(Cell::Missing, |v| judge(&row.expected, v));
+                if let Some(call) = settling_call(&cell, Some(sample), row.id) {
+                    reasons.extend(called_reason(row, &cell, &call));
+                    continue;
+                }
                 match cell {
                     Cell::Match { .. } => {}
                     Cell::Missing => reasons.push(Reason::not_ready(
@@ -267,6 +310,7 @@ mod tests {
             source: Source::Measurement,
             photo: None,
             note: String::new(),
+            judgement: None,
         });
     }
 

@@ -91,6 +91,7 @@ pub(crate) fn fixture() -> Project {
                 source: Source::Measurement,
                 photo: Some(photo),
                 note: String::new(),
+                judgement: None,
             }],
             packing: vec![PackingRequest {
                 id: packing,

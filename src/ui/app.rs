@@ -204,11 +204,13 @@ impl BulkReadyApp {
         let Some(doc) = self.session.doc.as_ref() else {
             return;
         };
+        let reviewer = self.prefs.reviewer.clone();
         let c = Ctx {
             project: &doc.project,
             derived: &self.derived,
             selection: self.selection,
             changed_photos: self.session.changed_photos(),
+            reviewer: &reviewer,
         };
         egui::Panel::left("tree")
             .default_size(280.0)

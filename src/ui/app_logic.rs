@@ -113,6 +113,7 @@ impl BulkReadyApp {
             Ask::Confirm { title, op } => self.confirm(title, op),
             Ask::Notify(text) => self.session.toasts.push(text),
             Ask::Run(c) => self.run(ctx, c),
+            Ask::SetReviewer(name) => self.prefs.reviewer = name,
             Ask::SetTheme(theme) => {
                 self.prefs.theme = theme;
                 theme.apply(ctx);

@@ -25,6 +25,8 @@ pub struct Ctx<'a> {
     pub selection: Selection,
     /// Photos whose bytes no longer match the ones imported.
     pub changed_photos: &'a std::collections::HashSet<PhotoId>,
+    /// The buyer's name, as signatures and calls record it.
+    pub reviewer: &'a str,
 }
 
 /// A change of the window's own state a panel asks for.
@@ -54,6 +56,8 @@ pub enum Ask {
     /// A command of the window's table (menus, shortcuts, buttons).
     Run(super::shell::commands::UiCommand),
     SetTheme(super::widgets::theme::Theme),
+    /// Remember the buyer's name (for signatures and calls).
+    SetReviewer(String),
     /// Ask where to write this export, then run it.
     Export(super::shell::export::ExportRequest),
 }

@@ -31,6 +31,7 @@ fn number(value: f64, unit: Unit, tolerance: Tolerance) -> Expected {
 
 fn observe(spec: &SpecItem, value: &str, source: Source) -> Observation {
     Observation {
+        judgement: None,
         spec: spec.id,
         value: value.into(),
         source,

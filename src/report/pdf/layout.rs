@@ -99,7 +99,7 @@ fn style(tone: Tone, link: bool) -> (Rgb, bool) {
 
 fn verdict_colour(v: Verdict) -> Rgb {
     match v {
-        Verdict::Go => GO,
+        Verdict::Go | Verdict::GoWithConditions => GO,
         Verdict::NoGo => NOGO,
         Verdict::NotReady => AMBER,
     }

@@ -83,6 +83,7 @@ fn small_doc() -> Doc {
             signed: Verdict::Go,
             reason: "Accepted on the video call with the seller.".into(),
             evidence: String::new(),
+            conditions: Vec::new(),
         }],
         ..Project::default()
     };

@@ -42,6 +42,7 @@ impl Op {
             Op::RemovePacking(_) => "remove packing request",
             Op::SetPacking(_) => "edit packing request",
             Op::Observe { .. } | Op::SetObservation { .. } => "edit observation",
+            Op::Judge { .. } => "judge observation",
             Op::InsertObservation { .. } => "add observation",
             Op::RemoveObservation { .. } => "remove observation",
             Op::AddPhotos { photos, .. } => return import_label(photos.len()),

@@ -156,6 +156,13 @@ pub enum Op {
         spec: SpecId,
         value: String,
     },
+    /// Sets (or with None clears) the buyer's call on the order's latest
+    /// observation of `spec`. Refused when there is no observation.
+    Judge {
+        order: OrderId,
+        spec: SpecId,
+        judgement: Option<Judgement>,
+    },
     InsertObservation {
         order: OrderId,
         at: usize,
@@ -442,6 +449,7 @@ fn run(tx: &mut Tx, op: Op) -> Result<(), OpError> {
         | Op::RemovePacking(_)
         | Op::SetPacking(_)
         | Op::Observe { .. }
+        | Op::Judge { .. }
         | Op::InsertObservation { .. }
         | Op::RemoveObservation { .. }
         | Op::SetObservation { .. }) => evidence::run(tx, op),

@@ -56,6 +56,7 @@ pub(super) fn run(tx: &mut Tx, op: Op) -> Result<(), OpError> {
                         source: Source::Photo,
                         photo: None,
                         note: String::new(),
+                        judgement: None,
                     };
                     tx.run(Op::InsertObservation {
                         order,
@@ -64,6 +65,28 @@ pub(super) fn run(tx: &mut Tx, op: Op) -> Result<(), OpError> {
                     })
                 }
             }
+        }
+        Op::Judge {
+            order,
+            spec,
+            judgement,
+        } => {
+            let (i, j) = order_ix(tx.p, order)?;
+            let seen = &tx.p.products[i].orders[j].observations;
+            let at = seen.iter().rposition(|x| x.spec == spec).ok_or_else(|| {
+                OpError::NotFound(format!(
+                    "an observation of spec row {spec} on order {order}"
+                ))
+            })?;
+            let observation = Observation {
+                judgement,
+                ..seen[at].clone()
+            };
+            tx.run(Op::SetObservation {
+                order,
+                at,
+                observation,
+            })
         }
         Op::InsertObservation {
             order,

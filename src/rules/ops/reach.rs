@@ -117,6 +117,7 @@ fn evidence_reach(p: &Project, op: &Op) -> Reach {
         | Op::NewPacking { order }
         | Op::InsertPacking { order, .. }
         | Op::Observe { order, .. }
+        | Op::Judge { order, .. }
         | Op::InsertObservation { order, .. }
         | Op::RemoveObservation { order, .. }
         | Op::SetObservation { order, .. }

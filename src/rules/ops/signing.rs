@@ -50,6 +50,12 @@ fn sign(tx: &mut Tx, s: Signature) -> Result<(), OpError> {
     let computed = decisions::check_signature(Some(computed), s.signed, &s.reviewer, &s.reason)
         .map_err(|e| OpError::Refused(e.to_string()))?;
     let evidence = decisions::evidence_fingerprint(tx.p, s.subject).ok_or_else(gone)?;
+    let conditions = match s.signed {
+        Verdict::Go | Verdict::GoWithConditions => {
+            decisions::current_conditions(tx.p, s.subject, s.at.naive_local())
+        }
+        Verdict::NoGo | Verdict::NotReady => Vec::new(),
+    };
     let id = DecisionId(tx.fresh_id()?);
     tx.p.decisions.push(Decision {
         id,
@@ -60,6 +66,7 @@ fn sign(tx: &mut Tx, s: Signature) -> Result<(), OpError> {
         signed: s.signed,
         reason: s.reason.trim().to_string(),
         evidence,
+        conditions,
     });
     tx.undo(Op::RemoveDecision(id));
     tx.created(id.0);

@@ -130,6 +130,17 @@ fn every_kind_of_op_applies_and_undoes_exactly() {
             spec: SpecId(3),
             value: "navy blue".into(),
         },
+        Op::Judge {
+            order: sample,
+            spec: SpecId(3),
+            judgement: Some(Judgement {
+                call: Call::AcceptDeviation,
+                value: "navy".into(),
+                note: "ok".into(),
+                by: "Li".into(),
+                at: chrono::DateTime::default(),
+            }),
+        },
         Op::RemoveObservation {
             order: sample,
             at: 0,

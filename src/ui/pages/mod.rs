@@ -3,6 +3,7 @@
 //! parcels, observations, photos, messages, packing, route, inspection).
 //! Every field is editable; every edit is an op.
 
+mod calls;
 mod inspection;
 mod messages;
 mod observations;

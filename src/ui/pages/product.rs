@@ -12,7 +12,7 @@ use eframe::egui;
 
 pub fn product_ui(
     ui: &mut egui::Ui,
-    _c: &Ctx<'_>,
+    c: &Ctx<'_>,
     sink: &mut Sink,
     photos: &mut Photos,
     p: &Product,
@@ -35,12 +35,12 @@ pub fn product_ui(
     // (about 700 points for the table, 560 for the pairs), else below it.
     if ui.available_width() >= 1300.0 {
         ui.horizontal_top(|ui| {
-            ui.vertical(|ui| sample_vs_bulk::table_ui(ui, sink, p));
+            ui.vertical(|ui| sample_vs_bulk::table_ui(ui, c, sink, p));
             ui.add_space(16.0);
             ui.vertical(|ui| sample_vs_bulk::photo_pairs_ui(ui, sink, photos, p));
         });
     } else {
-        sample_vs_bulk::table_ui(ui, sink, p);
+        sample_vs_bulk::table_ui(ui, c, sink, p);
         sample_vs_bulk::photo_pairs_ui(ui, sink, photos, p);
     }
     spec_brief::spec_brief_ui(ui, sink, p);

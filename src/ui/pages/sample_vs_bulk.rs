@@ -2,17 +2,32 @@
 //! bulk, each cell marked match / deviation / missing / unreadable by icon
 //! and words as well as colour, the observations editable in place.
 
+use super::calls::Called;
 use crate::model::*;
 use crate::rules::compare::{self, Cell, Reference};
 use crate::rules::ops::Op;
 use crate::rules::photo_pairs::photo_pairs;
-use crate::ui::context::{Ask, Sink};
+use crate::ui::context::{Ask, Ctx, Sink};
 use crate::ui::photos::Photos;
 use crate::ui::photos::side_by_side::CompareView;
 use crate::ui::widgets::{jump_to, theme};
 use eframe::egui;
 
-fn cell_words(cell: &Cell) -> (&'static str, String, Verdict) {
+fn cell_words(cell: &Cell, call: Option<&Judgement>) -> (&'static str, String, Verdict) {
+    match (call.map(|j| j.call), cell) {
+        (Some(Call::Matches), _) => return ("✓", "matches (your call)".into(), Verdict::Go),
+        (Some(Call::AcceptDeviation), Cell::Deviation { difference, .. }) => {
+            return (
+                "✓",
+                format!("deviation accepted: {difference}"),
+                Verdict::GoWithConditions,
+            );
+        }
+        (Some(Call::AcceptDeviation), _) => {
+            return ("✓", "accepted".into(), Verdict::GoWithConditions);
+        }
+        (None, _) => {}
+    }
     match cell {
         Cell::Match { .. } => ("✓", "match".into(), Verdict::Go),
         Cell::Deviation { difference, .. } => {
@@ -25,7 +40,7 @@ fn cell_words(cell: &Cell) -> (&'static str, String, Verdict) {
     }
 }
 
-pub fn table_ui(ui: &mut egui::Ui, sink: &mut Sink, product: &Product) {
+pub fn table_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink, product: &Product) {
     ui.add_space(10.0);
     ui.heading("Sample vs bulk");
     let table = compare::compare_product(product);
@@ -68,17 +83,28 @@ pub fn table_ui(ui: &mut egui::Ui, sink: &mut Sink, product: &Product) {
                 let shown = ui.label(name);
                 jump_to::here(ui, shown.rect, |t| t == crate::rules::Target::SpecRow(spec));
                 ui.label(&row.brief);
-                for (o, cell, side) in [(sample, &row.sample, "sample"), (bulk, &row.bulk, "bulk")]
-                {
+                let cells = [
+                    (sample, &row.sample, row.sample_call.as_ref(), "sample"),
+                    (bulk, &row.bulk, row.bulk_call.as_ref(), "bulk"),
+                ];
+                for (o, cell, call, side) in cells {
                     ui.vertical(|ui| match o {
                         None => {
                             ui.label("—");
                         }
                         Some(o) => {
                             observation_field(ui, sink, o, row.spec, side, &row.name);
-                            let (icon, words, v) = cell_words(cell);
+                            let (icon, words, v) = cell_words(cell, call);
                             let colour = theme::verdict_colour(v, ui.visuals().dark_mode);
                             ui.colored_label(colour, format!("{icon} {words}"));
+                            let called = Called {
+                                order: o.id,
+                                spec,
+                                cell,
+                                call,
+                                side,
+                            };
+                            super::calls::call_ui(ui, c, sink, called);
                         }
                     });
                 }

@@ -48,13 +48,20 @@ pub fn decision_ui(
         egui::ComboBox::from_id_salt("signed verdict")
             .selected_text(theme::verdict_word(chosen))
             .show_ui(ui, |ui| {
-                for v in [Verdict::Go, Verdict::NotReady, Verdict::NoGo] {
+                for v in [
+                    Verdict::Go,
+                    Verdict::GoWithConditions,
+                    Verdict::NotReady,
+                    Verdict::NoGo,
+                ] {
                     ui.selectable_value(&mut chosen, v, theme::verdict_word(v));
                 }
             })
             .response
             .labelled_by(l.id);
-        draft.verdict = Some(chosen);
+        if chosen != signed {
+            draft.verdict = Some(chosen);
+        }
         ui.end_row();
         let l = ui.label("Reason");
         let hint = if signed == computed {
@@ -135,6 +142,9 @@ fn log_ui(ui: &mut egui::Ui, c: &Ctx<'_>, subject: Subject) {
         });
         if !d.reason.is_empty() {
             ui.label(format!("  \u{201c}{}\u{201d}", d.reason));
+        }
+        for (i, condition) in d.conditions.iter().enumerate() {
+            ui.label(egui::RichText::new(format!("  condition {}: {condition}", i + 1)).small());
         }
     }
 }

@@ -109,11 +109,14 @@ fn reasons_ui(ui: &mut egui::Ui, sink: &mut Sink, reasons: &[Reason]) {
     for r in reasons {
         let word = match r.severity {
             Severity::Warns => "warning",
+            Severity::Condition => "condition",
             Severity::Blocks => r.effect.label(),
         };
         let colour = match r.severity {
             Severity::Warns => ui.visuals().warn_fg_color,
-            Severity::Blocks => theme::verdict_colour(r.effect, ui.visuals().dark_mode),
+            Severity::Blocks | Severity::Condition => {
+                theme::verdict_colour(r.effect, ui.visuals().dark_mode)
+            }
         };
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(colour, format!("{word}:"));

@@ -37,6 +37,8 @@ pub fn verdict_colour(v: Verdict, dark: bool) -> Color32 {
     match (v, dark) {
         (Verdict::Go, false) => Color32::from_rgb(0x1a, 0x7f, 0x37),
         (Verdict::Go, true) => Color32::from_rgb(0x56, 0xd3, 0x64),
+        (Verdict::GoWithConditions, false) => Color32::from_rgb(0x0b, 0x6e, 0x79),
+        (Verdict::GoWithConditions, true) => Color32::from_rgb(0x4f, 0xc8, 0xd0),
         (Verdict::NoGo, false) => Color32::from_rgb(0xc0, 0x1c, 0x28),
         (Verdict::NoGo, true) => Color32::from_rgb(0xff, 0x7b, 0x72),
         (Verdict::NotReady, false) => Color32::from_rgb(0x9a, 0x67, 0x00),
@@ -46,7 +48,7 @@ pub fn verdict_colour(v: Verdict, dark: bool) -> Color32 {
 
 pub fn verdict_icon(v: Verdict) -> &'static str {
     match v {
-        Verdict::Go => "✓",
+        Verdict::Go | Verdict::GoWithConditions => "✓",
         Verdict::NoGo => "×",
         Verdict::NotReady => "⚠",
     }
@@ -55,6 +57,7 @@ pub fn verdict_icon(v: Verdict) -> &'static str {
 pub fn verdict_word(v: Verdict) -> &'static str {
     match v {
         Verdict::Go => "GO",
+        Verdict::GoWithConditions => "GO WITH CONDITIONS",
         Verdict::NoGo => "NO-GO",
         Verdict::NotReady => "NOT READY",
     }
