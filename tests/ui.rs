@@ -42,7 +42,7 @@ fn create_a_project_by_clicking_save_it_and_reopen_it() {
     assert_eq!(project.products[0].name, "陶瓷马克杯");
     assert_eq!(project.products[0].orders[0].number, "S-001");
     // The window shows them: the product and its order in the tree.
-    h.get_by_label("陶瓷马克杯");
+    assert!(h.query_all_by_label("陶瓷马克杯").count() >= 1);
     h.get_by_label("sample S-001").click();
     settle(&mut h);
     assert!(h.query_by_label("Order number").is_some());
@@ -123,7 +123,7 @@ fn a_newer_recovery_file_is_offered() {
 #[test]
 fn a_reason_link_selects_the_place_to_fix_it() {
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("Magnetic building tiles, 60 pcs").click();
+    click_tree(&mut h, "Magnetic building tiles, 60 pcs");
     settle(&mut h);
     assert!(h.query_by_label("Scale up?").is_some());
     // A reason about a photo: following it selects the order with the photo.
@@ -139,7 +139,7 @@ fn a_reason_link_selects_the_place_to_fix_it() {
 #[test]
 fn signing_a_decision_and_an_override_that_needs_a_reason() {
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("Magnetic building tiles, 60 pcs").click();
+    click_tree(&mut h, "Magnetic building tiles, 60 pcs");
     settle(&mut h);
     type_into(&mut h, "Reviewer", "Li Na");
     h.get_by_label("Sign NO-GO").click();

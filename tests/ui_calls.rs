@@ -27,7 +27,7 @@ fn mug_with_dusty_blue() -> (tempfile::TempDir, Harness<'static, App>) {
     let mug = h.state().session.project().unwrap().products[0]
         .name
         .clone();
-    click(&mut h, &mug);
+    click_tree(&mut h, &mug);
     assert_eq!(scale_up(&h), Verdict::Go);
     type_into(&mut h, COLOUR_ON_SAMPLE, "dusty blue");
     h.key_press(eframe::egui::Key::Tab);

@@ -36,7 +36,7 @@ fn a_product_is_exported_as_html_from_the_window() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("tiles.html");
     let (_dir, mut h, revealed) = demo_with_export_to(&out);
-    h.get_by_label("Magnetic building tiles, 60 pcs").click();
+    click_tree(&mut h, "Magnetic building tiles, 60 pcs");
     settle(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     settle(&mut h);
@@ -84,7 +84,7 @@ fn the_supplier_brief_is_exported_for_the_whole_project() {
 fn the_brief_and_the_warehouse_request_are_copied_for_a_chat() {
     let out_dir = tempfile::tempdir().unwrap();
     let (_dir, mut h, _) = demo_with_export_to(&out_dir.path().join("x.html"));
-    h.get_by_label("Magnetic building tiles, 60 pcs").click();
+    click_tree(&mut h, "Magnetic building tiles, 60 pcs");
     settle(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     settle(&mut h);

@@ -52,7 +52,7 @@ fn numbers_typed_one_key_per_frame_keep_their_decimal_point() {
     let mug = h.state().session.project().unwrap().products[0]
         .name
         .clone();
-    click(&mut h, &mug);
+    click_tree(&mut h, &mug);
     for (typed, want) in [
         ("12.80", 12.8),
         ("0.3", 0.3),

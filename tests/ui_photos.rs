@@ -107,7 +107,7 @@ fn a_defect_mark_drawn_in_the_viewer_is_kept_in_normalised_coordinates() {
 #[test]
 fn photo_pairs_open_a_synchronised_compare_view_with_the_sample_pinned() {
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("Ceramic mug 350 ml").click();
+    click_tree(&mut h, "Ceramic mug 350 ml");
     settle(&mut h);
     wait_for_images(&mut h);
     let (sample_item, bulk_item) = {

@@ -25,6 +25,8 @@ pub struct Derived {
     product_ix: HashMap<ProductId, usize>,
     order_ix: HashMap<OrderId, (usize, usize)>,
     stale: HashSet<DecisionId>,
+    /// Counts the refreshes that recomputed something.
+    generation: u64,
 }
 
 fn gates(project: &Project, p: &Product, now: NaiveDateTime) -> ProductGates {
@@ -43,6 +45,18 @@ impl Derived {
     /// Brings the results up to date after edits that reached `reach`;
     /// returns whether anything was recomputed.
     pub fn refresh(&mut self, project: &Project, reach: Reach, now: NaiveDateTime) -> bool {
+        let changed = self.refresh_reached(project, reach, now);
+        self.generation += u64::from(changed);
+        changed
+    }
+
+    /// Changes with every refresh that recomputed something: what is built
+    /// from the results is rebuilt when it moves.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    fn refresh_reached(&mut self, project: &Project, reach: Reach, now: NaiveDateTime) -> bool {
         let minute = now.and_utc().timestamp() / 60;
         if self.minute != Some(minute) || reach == Reach::Everything {
             self.compute(project, now);
@@ -153,7 +167,10 @@ impl Derived {
 
     /// Forgets everything (another project opened).
     pub fn clear(&mut self) {
-        *self = Derived::default();
+        *self = Derived {
+            generation: self.generation + 1,
+            ..Derived::default()
+        };
     }
 }
 

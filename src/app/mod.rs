@@ -8,6 +8,7 @@ mod derived;
 pub mod document;
 pub mod import;
 pub mod jobs;
+pub mod overview;
 pub mod session;
 pub mod sign;
 mod undo;

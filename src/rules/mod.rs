@@ -22,6 +22,7 @@ pub mod export_gate;
 pub mod ops;
 pub mod photo_pairs;
 pub mod sample_gate;
+pub mod search;
 pub mod shipping;
 pub mod text;
 pub mod tracking;

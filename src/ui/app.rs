@@ -4,7 +4,7 @@
 //! ask for; `logic` (in `app_logic.rs`) applies it and polls jobs.
 
 use super::context::{Ctx, Selection, Sink};
-use super::pages;
+use super::pages::{self, overview::OverviewPage};
 use super::panels::{tree, verdict::VerdictPanel};
 use super::photos::side_by_side::CompareView;
 use super::photos::viewer::Viewer;
@@ -13,6 +13,7 @@ use super::shell::commands::State;
 use super::shell::dialogs::{Dialogs, NativeDialogs};
 use super::shell::export::ExportWindow;
 use super::shell::modals::{self, Confirm, Toasts};
+use super::shell::search::SearchBox;
 use super::shell::{menus, start};
 use super::widgets::{fonts, theme::Theme};
 use crate::app::jobs::Job;
@@ -65,6 +66,8 @@ pub struct BulkReadyApp {
     pub demo_dir: PathBuf,
     pub(super) verdict: VerdictPanel,
     pub(super) photos: Photos,
+    pub(super) overview: OverviewPage,
+    pub(super) search: SearchBox,
     /// The photo open in the viewer, if any.
     pub(super) viewer: Option<Viewer>,
     /// The sample and bulk photos open side by side, if any.
@@ -109,6 +112,8 @@ impl BulkReadyApp {
             demo_dir: default_demo_dir(),
             verdict: VerdictPanel::default(),
             photos: Photos::default(),
+            overview: OverviewPage::default(),
+            search: SearchBox::default(),
             viewer: None,
             compare: None,
             export: ExportWindow::default(),
@@ -208,6 +213,7 @@ impl BulkReadyApp {
         let c = Ctx {
             project: &doc.project,
             derived: &self.derived,
+            version: doc.version(),
             selection: self.selection,
             changed_photos: self.session.changed_photos(),
             reviewer: &reviewer,
@@ -216,21 +222,26 @@ impl BulkReadyApp {
             .default_size(280.0)
             .min_size(200.0)
             .show(ui, |ui| tree::tree_ui(ui, &c, sink));
-        egui::Panel::right("verdict")
-            .default_size(340.0)
-            .min_size(240.0)
-            .show(ui, |ui| {
-                self.verdict.ui(ui, &c, sink, &mut self.prefs.reviewer)
-            });
+        // The overview and the set-up page have no verdict of their own:
+        // they take the width.
+        if matches!(c.selection, Selection::Product(_) | Selection::Order(_)) {
+            egui::Panel::right("verdict")
+                .default_size(340.0)
+                .min_size(240.0)
+                .show(ui, |ui| {
+                    self.verdict.ui(ui, &c, sink, &mut self.prefs.reviewer)
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(cv) = &mut self.compare {
                 cv.ui(ui, &c, sink, &mut self.photos.caches);
             } else if let Some(v) = &mut self.viewer {
                 v.ui(ui, &c, sink, &mut self.photos.caches);
             } else {
-                pages::page_ui(ui, &c, sink, &mut self.photos);
+                pages::page_ui(ui, &c, sink, &mut self.photos, &mut self.overview);
             }
         });
+        self.search.ui(ui.ctx(), &c, sink);
         if let Some(request) = self.export.ui(ui.ctx(), c.project, c.selection) {
             sink.ask(super::context::Ask::Export(request));
         }

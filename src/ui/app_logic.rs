@@ -64,6 +64,7 @@ impl BulkReadyApp {
             UiCommand::Save => self.session.apply(Command::Save),
             UiCommand::SaveAs => self.save_as(),
             UiCommand::Export => self.export.open = self.session.doc.is_some(),
+            UiCommand::Find => self.search.show(),
             UiCommand::CloseProject => self.session.apply(Command::CloseProject),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiCommand::Undo | UiCommand::Redo => {

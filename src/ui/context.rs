@@ -12,8 +12,11 @@ use crate::rules::ops::Op;
 /// What is selected in the tree.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Selection {
+    /// Nothing picked: the overview of every order.
     #[default]
     None,
+    /// The project's name, the warehouse's policies and the routes.
+    Setup,
     Product(ProductId),
     Order(OrderId),
 }
@@ -22,6 +25,9 @@ pub enum Selection {
 pub struct Ctx<'a> {
     pub project: &'a Project,
     pub derived: &'a Derived,
+    /// The document's version (what is built from the project is rebuilt
+    /// when it moves).
+    pub version: u64,
     pub selection: Selection,
     /// Photos whose bytes no longer match the ones imported.
     pub changed_photos: &'a std::collections::HashSet<PhotoId>,

@@ -132,3 +132,14 @@ pub fn type_into(h: &mut Harness<'_, BulkReadyApp>, label: &str, text: &str) {
     h.get_by_label(label).type_text(text);
     settle(h);
 }
+
+/// Clicks `label` in the tree on the left (the overview lists product
+/// names and order numbers too).
+pub fn click_tree(h: &mut Harness<'_, BulkReadyApp>, label: &str) {
+    let leftmost = h
+        .get_all_by_label(label)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap();
+    leftmost.click();
+    settle(h);
+}

@@ -8,6 +8,7 @@ mod inspection;
 mod messages;
 mod observations;
 mod order;
+pub mod overview;
 mod packing;
 mod parcels;
 mod product;
@@ -26,9 +27,16 @@ use eframe::egui;
 /// own scroll position for the session, and opens at its top the first
 /// time). It scrolls sideways too: a wide table in a narrow window stays
 /// reachable.
-pub fn page_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink, photos: &mut Photos) {
+pub fn page_ui(
+    ui: &mut egui::Ui,
+    c: &Ctx<'_>,
+    sink: &mut Sink,
+    photos: &mut Photos,
+    overview: &mut overview::OverviewPage,
+) {
     let salt = match c.selection {
         Selection::None => ("page", 0u8, 0u64),
+        Selection::Setup => ("page", 3, 0),
         Selection::Product(id) => ("page", 1, id.0),
         Selection::Order(id) => ("page", 2, id.0),
     };
@@ -44,7 +52,8 @@ pub fn page_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink, photos: &mut Pho
                 Some((p, o)) => order::order_ui(ui, c, sink, photos, p, o),
                 None => gone(ui),
             },
-            Selection::None => project::project_ui(ui, c, sink),
+            Selection::None => overview::overview_ui(ui, c, sink, overview),
+            Selection::Setup => project::project_ui(ui, c, sink),
         });
 }
 

@@ -1,4 +1,5 @@
-//! The project page: its name, the warehouse's policies and the routes.
+//! The set-up page: the project's name, the warehouse's policies and the
+//! routes.
 
 use crate::model::Warehouse;
 use crate::rules::Target;
@@ -10,7 +11,7 @@ use eframe::egui;
 
 pub fn project_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink) {
     let project = c.project;
-    ui.heading("Project");
+    ui.heading("Warehouse & routes");
     let w = &project.warehouse;
     let with = |f: &dyn Fn(&mut Warehouse)| {
         let mut w = w.clone();

@@ -17,6 +17,18 @@ enum Row {
 }
 
 pub fn tree_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink) {
+    for (selection, text) in [
+        (Selection::None, "Overview"),
+        (Selection::Setup, "Warehouse & routes"),
+    ] {
+        if ui
+            .selectable_label(c.selection == selection, text)
+            .clicked()
+        {
+            sink.ask(Ask::Select(selection));
+        }
+    }
+    ui.separator();
     ui.horizontal(|ui| {
         ui.heading("Products");
         if ui.button("Add product").clicked() {
@@ -113,7 +125,7 @@ fn actions_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink) {
                 order_actions_ui(ui, sink, p, o);
             }
         }
-        Selection::None => {
+        Selection::None | Selection::Setup => {
             ui.label("Select a product or an order.");
         }
     });

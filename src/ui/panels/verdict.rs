@@ -33,7 +33,7 @@ impl VerdictPanel {
                     reasons_ui(ui, sink, &g.reasons);
                     (Subject::Ship(g.order), g.verdict)
                 }),
-                Selection::None => None,
+                Selection::None | Selection::Setup => None,
             };
             match signable {
                 Some((subject, computed)) => {
@@ -165,6 +165,6 @@ pub fn select_for(project: &Project, target: Target) -> Option<Selection> {
         Target::Photo(id) => order_of(&|o| o.photos.iter().any(|x| x.id == id)),
         Target::Parcel(id) => order_of(&|o| o.parcels.iter().any(|x| x.id == id)),
         Target::Message(id) => order_of(&|o| o.messages.iter().any(|x| x.id == id)),
-        Target::Warehouse => Some(Selection::None),
+        Target::Warehouse => Some(Selection::Setup),
     }
 }

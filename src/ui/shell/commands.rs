@@ -16,6 +16,8 @@ pub enum UiCommand {
     Quit,
     Undo,
     Redo,
+    /// Search the project (order, tracking, seller, product, listing).
+    Find,
 }
 
 /// What decides whether a command is enabled.
@@ -30,7 +32,7 @@ const SHIFT_COMMAND: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl UiCommand {
     /// In the order shortcuts are checked: Shift variants first (Ctrl+S
     /// would also match Ctrl+Shift+S).
-    pub const ALL: [UiCommand; 10] = [
+    pub const ALL: [UiCommand; 11] = [
         UiCommand::SaveAs,
         UiCommand::Redo,
         UiCommand::Save,
@@ -41,6 +43,7 @@ impl UiCommand {
         UiCommand::OpenDemo,
         UiCommand::CloseProject,
         UiCommand::Quit,
+        UiCommand::Find,
     ];
 
     pub fn label(self) -> &'static str {
@@ -55,6 +58,7 @@ impl UiCommand {
             UiCommand::Quit => "Quit",
             UiCommand::Undo => "Undo",
             UiCommand::Redo => "Redo",
+            UiCommand::Find => "Find…",
         }
     }
 
@@ -77,6 +81,7 @@ impl UiCommand {
             UiCommand::Export => key(Modifiers::COMMAND, Key::E),
             UiCommand::Undo => key(Modifiers::COMMAND, Key::Z),
             UiCommand::Redo => key(SHIFT_COMMAND, Key::Z),
+            UiCommand::Find => key(Modifiers::COMMAND, Key::F),
             UiCommand::OpenDemo | UiCommand::CloseProject | UiCommand::Quit => None,
         }
     }
@@ -88,9 +93,11 @@ impl UiCommand {
 
     pub fn enabled(self, s: &State<'_>) -> bool {
         match self {
-            UiCommand::Save | UiCommand::SaveAs | UiCommand::Export | UiCommand::CloseProject => {
-                s.project_open
-            }
+            UiCommand::Save
+            | UiCommand::SaveAs
+            | UiCommand::Export
+            | UiCommand::CloseProject
+            | UiCommand::Find => s.project_open,
             UiCommand::Undo => s.undo.is_some(),
             UiCommand::Redo => s.redo.is_some(),
             UiCommand::NewProject | UiCommand::Open | UiCommand::OpenDemo | UiCommand::Quit => true,

@@ -34,7 +34,7 @@ fn scopes(project: &Project, selection: Selection) -> Vec<(Scope, String)> {
     let product = match selection {
         Selection::Product(id) => project.product(id),
         Selection::Order(id) => project.order(id).map(|(p, _)| p),
-        Selection::None => None,
+        Selection::None | Selection::Setup => None,
     };
     if let Some(p) = product {
         out.push((Scope::Product(p.id), format!("The product {}", p.name)));

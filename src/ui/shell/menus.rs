@@ -12,7 +12,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, s: &State<'_>, prefs: &mut Prefs, sink: &m
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| file_menu_ui(ui, s, prefs, sink));
             ui.menu_button("Edit", |ui| {
-                for c in [UiCommand::Undo, UiCommand::Redo] {
+                for c in [UiCommand::Undo, UiCommand::Redo, UiCommand::Find] {
                     if commands::item(ui, c, s) {
                         sink.ask(Ask::Run(c));
                     }

@@ -7,4 +7,5 @@ pub mod dialogs;
 pub mod export;
 pub mod menus;
 pub mod modals;
+pub mod search;
 pub mod start;
