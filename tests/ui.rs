@@ -308,8 +308,7 @@ fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
     let image = egui::accesskit::Role::Image;
     h.get_by_role_and_label(image, "QC_0001.jpg").scroll_to_me();
     settle(&mut h);
-    h.get_by_role_and_label(image, "QC_0001.jpg").click();
-    settle(&mut h);
+    open_photo(&mut h, image, "QC_0001.jpg");
     wait_until(&mut h, "the full image", |app| {
         app.session.busy().iter().all(|j| *j != Job::FullImage)
     });

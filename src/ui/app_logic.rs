@@ -9,7 +9,7 @@ use super::photos::PhotoFilter;
 use super::photos::viewer::Viewer;
 use super::shell::commands::{self, UiCommand};
 use super::shell::modals::Confirm;
-use super::widgets::{fields, jump_to};
+use super::widgets::{fields, file_drop, jump_to};
 use crate::app::{Command, Event};
 use crate::model::{OrderId, ProductId};
 use crate::rules::Target;
@@ -282,7 +282,8 @@ impl BulkReadyApp {
         }
     }
 
-    /// Files dropped on the window go into the selected order.
+    /// Files dropped on a parcel go into its order linked to it; dropped
+    /// anywhere else, into the selected order.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let paths: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -292,6 +293,17 @@ impl BulkReadyApp {
                 .collect()
         });
         if paths.is_empty() {
+            return;
+        }
+        let on_parcel = ctx
+            .input(|i| i.pointer.latest_pos())
+            .and_then(|pos| file_drop::parcel_at(ctx, pos));
+        if let Some((order, parcel)) = on_parcel {
+            self.session.apply(Command::ImportPhotos {
+                order,
+                parcel: Some(parcel),
+                paths,
+            });
             return;
         }
         match self.selection {

@@ -143,3 +143,13 @@ pub fn click_tree(h: &mut Harness<'_, BulkReadyApp>, label: &str) {
     leftmost.click();
     settle(h);
 }
+
+/// Selects a photo in the grid by its thumbnail and opens it in the
+/// viewer from the selection bar (a double click does the same, but the
+/// harness's frames are too slow to count two clicks as one).
+pub fn open_photo(h: &mut Harness<'_, BulkReadyApp>, role: egui::accesskit::Role, label: &str) {
+    h.get_by_role_and_label(role, label).click();
+    settle(h);
+    h.get_by_label("Open in the viewer").click();
+    settle(h);
+}

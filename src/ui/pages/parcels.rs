@@ -4,8 +4,9 @@ use crate::model::*;
 use crate::rules::Target;
 use crate::rules::ops::Op;
 use crate::ui::context::Sink;
+use crate::ui::photos::batch::{DraggedPhotos, for_each};
 use crate::ui::widgets::fields::{self, field};
-use crate::ui::widgets::{jump_to, list_controls};
+use crate::ui::widgets::{file_drop, jump_to, list_controls};
 use eframe::egui;
 
 pub fn parcels_ui(ui: &mut egui::Ui, sink: &mut Sink, o: &Order) {
@@ -17,19 +18,36 @@ pub fn parcels_ui(ui: &mut egui::Ui, sink: &mut Sink, o: &Order) {
     let len = o.parcels.len();
     for (i, parcel) in o.parcels.iter().enumerate() {
         let pid = parcel.id;
-        let shown = ui.push_id(pid.0, |ui| {
-            egui::Grid::new("parcel")
-                .num_columns(2)
-                .show(ui, |ui| parcel_ui(ui, sink, parcel));
-            ui.horizontal(|ui| {
-                list_controls::move_buttons(ui, sink, i, len, |to| Op::MoveParcel { id: pid, to });
-                let title = format!("Remove parcel {}", name(parcel));
-                fields::remove_button(ui, sink, "× Remove parcel", title, || {
-                    Op::RemoveParcel(pid)
+        // Photos dragged from the grid, or files from the file manager,
+        // dropped here are linked to this parcel.
+        let (shown, dropped) = ui.dnd_drop_zone::<DraggedPhotos, _>(egui::Frame::NONE, |ui| {
+            ui.push_id(pid.0, |ui| {
+                egui::Grid::new("parcel")
+                    .num_columns(2)
+                    .show(ui, |ui| parcel_ui(ui, sink, parcel));
+                ui.horizontal(|ui| {
+                    list_controls::move_buttons(ui, sink, i, len, |to| Op::MoveParcel {
+                        id: pid,
+                        to,
+                    });
+                    let title = format!("Remove parcel {}", name(parcel));
+                    fields::remove_button(ui, sink, "× Remove parcel", title, || {
+                        Op::RemoveParcel(pid)
+                    });
                 });
-            });
+            })
         });
-        jump_to::here(ui, shown.response.rect, |t| t == Target::Parcel(pid));
+        if let Some(op) = dropped.and_then(|d| for_each(o, &d.0, |f| f.parcel = Some(pid))) {
+            sink.apply(op);
+        }
+        let rect = shown.response.rect;
+        file_drop::register(ui.ctx(), rect, oid, pid);
+        if file_drop::files_hovering(ui.ctx()) {
+            let stroke = ui.visuals().selection.stroke;
+            ui.painter()
+                .rect_stroke(rect, 4.0, stroke, egui::StrokeKind::Outside);
+        }
+        jump_to::here(ui, rect, |t| t == Target::Parcel(pid));
         ui.separator();
     }
 }

@@ -2,11 +2,13 @@
 //! side-by-side compare view, the canvas they draw on, and the texture
 //! caches.
 
+pub mod batch;
 pub mod canvas;
 mod details;
 pub mod full_images;
 pub mod grid;
 pub mod marks;
+pub mod selection;
 pub mod side_by_side;
 pub mod textures;
 pub mod viewer;
@@ -30,6 +32,7 @@ pub struct Caches {
 pub struct Photos {
     pub caches: Caches,
     pub filter: PhotoFilter,
+    pub selection: selection::PhotoSelection,
 }
 
 impl Caches {

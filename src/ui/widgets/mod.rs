@@ -2,6 +2,7 @@
 //! the theme and the fonts.
 
 pub mod fields;
+pub mod file_drop;
 pub mod fonts;
 pub mod jump_to;
 pub mod list_controls;
