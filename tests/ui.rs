@@ -127,7 +127,7 @@ fn a_reason_link_selects_the_place_to_fix_it() {
     settle(&mut h);
     assert!(h.query_by_label("Scale up?").is_some());
     // A reason about a photo: following it selects the order with the photo.
-    h.get_by_label_contains("mmexport1729911.jpg: parts are missing")
+    h.get_by_label_contains("mmexport1729911.jpg: the model is not the one ordered")
         .click();
     settle(&mut h);
     let project = h.state().session.project().unwrap();

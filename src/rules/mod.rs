@@ -198,6 +198,8 @@ pub fn verdict_str<S: Serializer>(v: &Verdict, s: S) -> Result<S::Ok, S::Error> 
 }
 
 #[cfg(test)]
+mod grouping_tests;
+#[cfg(test)]
 mod judgement_tests;
 
 #[cfg(test)]

@@ -133,31 +133,84 @@ fn missing_terms_reason(
     })
 }
 
+/// One reason per problem the sample photos show, naming the photos (a
+/// single photo is its own target; several open the order's photos).
 fn photo_reasons(sample: &Order, out: &mut Vec<Reason>) {
+    type Words = (&'static str, &'static str);
+    let mut by_problem: Vec<(Words, Vec<&crate::model::Photo>)> = Vec::new();
     for photo in &sample.photos {
         if photo.has_tag(Tag::ChatScreenshot) {
             continue;
         }
-        let name = &photo.file.original_name;
-        let failed = |c: Check| c == Check::Fail;
-        let problems = [
-            (failed(photo.checks.accessories), "parts are missing"),
-            (
-                failed(photo.checks.damage),
-                "the item or its packaging is damaged",
+        for problem in photo_problems(photo) {
+            match by_problem.iter_mut().find(|(p, _)| *p == problem) {
+                Some((_, photos)) => photos.push(photo),
+                None => by_problem.push((problem, vec![photo])),
+            }
+        }
+    }
+    for ((one_says, many_say), photos) in by_problem {
+        let reason = match photos.as_slice() {
+            [one] => Reason::no_go(
+                Target::Photo(one.id),
+                format!(
+                    "Sample photo {}: {one_says}. {SECOND_SAMPLE}",
+                    one.file.original_name
+                ),
             ),
-            (
-                failed(photo.checks.model),
-                "the model is not the one ordered",
-            ),
-            (failed(photo.checks.quantity), "the quantity is wrong"),
-            (photo.has_tag(Tag::Defect), "it shows a defect"),
-        ];
-        for (_, problem) in problems.iter().filter(|(bad, _)| *bad) {
-            out.push(Reason::no_go(
-                Target::Photo(photo.id),
-                format!("Sample photo {name}: {problem}. {SECOND_SAMPLE}"),
-            ));
+            many => {
+                let names: Vec<&str> = many.iter().map(|p| p.file.original_name.as_str()).collect();
+                Reason::no_go(
+                    Target::Photos(sample.id),
+                    format!(
+                        "{} sample photos: {many_say} ({}). {SECOND_SAMPLE}",
+                        many.len(),
+                        names.join(", ")
+                    ),
+                )
+            }
+        };
+        out.push(reason);
+    }
+}
+
+/// What is wrong on one sample photo, in words (said of one photo, and
+/// of several).
+fn photo_problems(photo: &crate::model::Photo) -> Vec<(&'static str, &'static str)> {
+    let failed = |c: Check| c == Check::Fail;
+    let damaged = "the item or its packaging is damaged";
+    let model = "the model is not the one ordered";
+    let quantity = "the quantity is wrong";
+    [
+        (
+            failed(photo.checks.accessories),
+            ("parts are missing", "parts are missing"),
+        ),
+        (failed(photo.checks.damage), (damaged, damaged)),
+        (failed(photo.checks.model), (model, model)),
+        (failed(photo.checks.quantity), (quantity, quantity)),
+        (
+            photo.has_tag(Tag::Defect),
+            ("it shows a defect", "they show a defect"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(bad, _)| *bad)
+    .map(|(_, words)| words)
+    .collect()
+}
+
+/// The seed's advice once: kept on the first reason that gives it.
+fn advice_once(reasons: &mut [Reason]) {
+    let tail = format!(" {SECOND_SAMPLE}");
+    let mut seen = false;
+    for r in reasons.iter_mut() {
+        if r.message.ends_with(&tail) {
+            if seen {
+                let keep = r.message.len() - tail.len();
+                r.message.truncate(keep);
+            }
+            seen = true;
         }
     }
 }
@@ -279,6 +332,7 @@ pub fn sample_gate(product: &Product) -> SampleGate {
             ));
         }
     }
+    advice_once(&mut reasons);
     SampleGate {
         product: product.id,
         product_name: product.name.clone(),
