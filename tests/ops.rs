@@ -150,6 +150,7 @@ fn resolve(p: &Project, s: &Step) -> Option<Op> {
                 order: o.id,
                 spec: pick(&x.spec, b)?.id,
                 value: text,
+                photo: None,
             }
         }
         22 => Op::RemovePhoto(photo?.1.id),

@@ -5,6 +5,7 @@
 //! deadlines move); never per frame.
 
 use crate::model::{DecisionId, OrderId, Product, ProductId, Project, Subject};
+use crate::rules::compare::{Comparison, OrderCell, compare_product, order_cells};
 use crate::rules::ops::Reach;
 use crate::rules::{ExportGate, SampleGate, decisions, export_gate, sample_gate};
 use chrono::NaiveDateTime;
@@ -15,6 +16,10 @@ struct ProductGates {
     id: ProductId,
     sample: SampleGate,
     orders: Vec<ExportGate>,
+    /// The sample-vs-bulk table.
+    comparison: Comparison,
+    /// Each order's cells, in order of `orders`.
+    cells: Vec<Vec<OrderCell>>,
 }
 
 #[derive(Default)]
@@ -38,6 +43,8 @@ fn gates(project: &Project, p: &Product, now: NaiveDateTime) -> ProductGates {
             .iter()
             .map(|o| export_gate(project, p, o, now))
             .collect(),
+        comparison: compare_product(p),
+        cells: p.orders.iter().map(|o| order_cells(p, o)).collect(),
     }
 }
 
@@ -148,6 +155,19 @@ impl Derived {
     pub fn order(&self, id: OrderId) -> Option<&ExportGate> {
         let (i, j) = *self.order_ix.get(&id)?;
         self.products.get(i)?.orders.get(j)
+    }
+
+    /// The sample-vs-bulk table of a product.
+    pub fn comparison(&self, id: ProductId) -> Option<&Comparison> {
+        self.products
+            .get(*self.product_ix.get(&id)?)
+            .map(|g| &g.comparison)
+    }
+
+    /// Each spec row's cell on an order.
+    pub fn cells(&self, id: OrderId) -> Option<&[OrderCell]> {
+        let (i, j) = *self.order_ix.get(&id)?;
+        self.products.get(i)?.cells.get(j).map(Vec::as_slice)
     }
 
     /// Every sample gate, in project order.

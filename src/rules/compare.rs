@@ -500,6 +500,39 @@ pub fn compare(product: &Product, sample: Option<&Order>, bulk: Option<&Order>) 
         .collect()
 }
 
+/// One spec row's cell on an order, with the buyer's call if it settles it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrderCell {
+    pub spec: SpecId,
+    pub cell: Cell,
+    pub call: Option<Judgement>,
+}
+
+/// Each spec row's cell on `order`: a sample against the brief, a bulk
+/// order against the product's sample (the accepted one's values where it
+/// has them, as in the table).
+pub fn order_cells(product: &Product, order: &Order) -> Vec<OrderCell> {
+    let (cells, of_bulk): (Vec<SpecRow>, bool) = match order.kind {
+        OrderKind::Sample => (compare(product, Some(order), None), false),
+        OrderKind::Bulk => (compare(product, sample_order(product), Some(order)), true),
+    };
+    cells
+        .into_iter()
+        .map(|r| {
+            let (cell, call) = if of_bulk {
+                (r.bulk, r.bulk_call)
+            } else {
+                (r.sample, r.sample_call)
+            };
+            OrderCell {
+                spec: r.spec,
+                cell,
+                call,
+            }
+        })
+        .collect()
+}
+
 /// The table of a product with its default orders: [`sample_order`] and
 /// [`bulk_order`].
 pub fn compare_product(product: &Product) -> Comparison {

@@ -34,6 +34,7 @@ fn with_colour(colour: &str) -> Project {
             order: sample,
             spec: COLOUR,
             value: colour.into(),
+            photo: None,
         },
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -101,6 +102,7 @@ fn a_call_holds_only_for_the_value_it_was_made_on() {
             order: sample,
             spec: COLOUR,
             value: "orange".into(),
+            photo: None,
         },
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -132,6 +134,7 @@ fn an_accepted_deviation_on_a_critical_number_is_a_condition() {
             order: sample,
             spec: HEIGHT,
             value: "11.5 cm".into(),
+            photo: None,
         },
     )
     .unwrap_or_else(|e| panic!("{e}"));

@@ -21,6 +21,7 @@ pub mod decisions;
 pub mod export_gate;
 pub mod ops;
 pub mod photo_pairs;
+pub mod photo_rows;
 pub mod sample_gate;
 pub mod search;
 pub mod shipping;

@@ -150,11 +150,13 @@ pub enum Op {
     SetPacking(PackingRequest),
 
     /// Sets the value of the order's latest observation of `spec`, adding
-    /// one if there is none (what typing in an observation field does).
+    /// one if there is none (what typing in an observation field does);
+    /// with `photo`, also the photo that shows it.
     Observe {
         order: OrderId,
         spec: SpecId,
         value: String,
+        photo: Option<PhotoId>,
     },
     /// Sets (or with None clears) the buyer's call on the order's latest
     /// observation of `spec`. Refused when there is no observation.

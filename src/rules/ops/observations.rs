@@ -33,13 +33,19 @@ fn out_of_range(at: usize, len: usize) -> OpError {
 
 pub(super) fn run(tx: &mut Tx, op: Op) -> Result<(), OpError> {
     match op {
-        Op::Observe { order, spec, value } => {
+        Op::Observe {
+            order,
+            spec,
+            value,
+            photo,
+        } => {
             let (i, j) = order_ix(tx.p, order)?;
             let seen = &tx.p.products[i].orders[j].observations;
             match seen.iter().rposition(|x| x.spec == spec) {
                 Some(at) => {
                     let observation = Observation {
                         value,
+                        photo: photo.or(seen[at].photo),
                         ..seen[at].clone()
                     };
                     tx.run(Op::SetObservation {
@@ -54,7 +60,7 @@ pub(super) fn run(tx: &mut Tx, op: Op) -> Result<(), OpError> {
                         spec,
                         value,
                         source: Source::Photo,
-                        photo: None,
+                        photo,
                         note: String::new(),
                         judgement: None,
                     };

@@ -129,6 +129,7 @@ fn every_kind_of_op_applies_and_undoes_exactly() {
             order: sample,
             spec: SpecId(3),
             value: "navy blue".into(),
+            photo: None,
         },
         Op::Judge {
             order: sample,

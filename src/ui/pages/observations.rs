@@ -32,6 +32,7 @@ pub fn observations_ui(ui: &mut egui::Ui, sink: &mut Sink, product: &Product, o:
                         order: oid,
                         spec,
                         value,
+                        photo: None,
                     },
                 );
             }

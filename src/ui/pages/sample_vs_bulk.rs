@@ -130,6 +130,7 @@ fn observation_field(
         order,
         spec,
         value,
+        photo: None,
     });
 }
 
