@@ -60,13 +60,14 @@ fn expect(row: &SpecItem, expected: Expected) -> Op {
     })
 }
 
-pub fn spec_brief_ui(ui: &mut egui::Ui, sink: &mut Sink, p: &Product) {
+pub fn spec_brief_ui(ui: &mut egui::Ui, sink: &mut Sink, project: &Project, p: &Product) {
     let pid = p.id;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Spec brief");
         fields::op_button(ui, sink, "+ Row", "Add a spec row", || Op::NewSpecRow {
             product: pid,
         });
+        super::spec_setup::spec_setup_ui(ui, sink, project, p);
     });
     if p.spec.is_empty() {
         ui.label("No rows yet: colour, material, dimensions, weight, quantity per set, accessories, labelling, packaging, barcode space…");
