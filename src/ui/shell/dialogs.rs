@@ -173,3 +173,27 @@ impl Dialogs for NativeDialogs {
         drop(spawned);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dialog_that_answers_nothing_at_once_could_not_open() {
+        let cancelled = NativeDialogs::default();
+        let slow = cancelled.timed(|| {
+            std::thread::sleep(TOO_FAST_TO_BE_CANCELLED + Duration::from_millis(20));
+            None::<PathBuf>
+        });
+        assert!(
+            slow.is_none() && !cancelled.failed.get(),
+            "a person cancelled it"
+        );
+        let picked = cancelled.timed(|| Some(PathBuf::from("/p.ron")));
+        assert!(picked.is_some() && !cancelled.failed.get());
+        let none = NativeDialogs::default();
+        assert!(none.timed(|| None::<PathBuf>).is_none());
+        assert!(none.failed.get());
+        assert!(!none.available(), "then no dialog is offered again");
+    }
+}
