@@ -29,10 +29,10 @@ fn demo_without_dialogs() -> (tempfile::TempDir, PathBuf, Harness<'static, BulkR
     (dir, path, h)
 }
 
-/// Types `text` one key per frame, as a person does.
+/// Types `text` one key per frame, as a person does, into the field that
+/// has the focus (the path field takes it when it opens).
 fn type_slowly(h: &mut Harness<'_, BulkReadyApp>, label: &str, text: &str) {
-    h.get_by_label(label).click();
-    h.run();
+    assert!(h.get_by_label(label).is_focused(), "{label} has the focus");
     for c in text.chars() {
         h.get_by_label(label).type_text(&c.to_string());
         h.run();

@@ -97,7 +97,7 @@ impl BulkReadyApp {
             }
         }
         let text = self.path_field_start(&purpose, suggested);
-        self.path_prompt = Some(PathPrompt { purpose, text });
+        self.path_prompt = Some(PathPrompt::new(purpose, text));
         None
     }
 

@@ -74,6 +74,18 @@ impl PathPurpose {
 pub struct PathPrompt {
     pub purpose: PathPurpose,
     pub text: String,
+    /// The field has had the keyboard focus once (given when it opens).
+    focused: bool,
+}
+
+impl PathPrompt {
+    pub fn new(purpose: PathPurpose, text: String) -> Self {
+        PathPrompt {
+            purpose,
+            text,
+            focused: false,
+        }
+    }
 }
 
 /// What the buyer did in the modal this frame.
@@ -157,6 +169,10 @@ pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt) -> Option<Pa
         let r = ui
             .add(edit.desired_width(f32::INFINITY).hint_text(hint(&purpose)))
             .labelled_by(label.id);
+        if !prompt.focused {
+            r.request_focus();
+            prompt.focused = true;
+        }
         let entered =
             !purpose.several() && r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let paths = paths_in(&prompt.text, home().as_deref());
