@@ -13,8 +13,8 @@ use super::shell::commands::State;
 use super::shell::dialogs::{Dialogs, NativeDialogs};
 use super::shell::export::ExportWindow;
 use super::shell::modals::{self, Confirm, Toasts};
-use super::shell::search::SearchBox;
 use super::shell::path_prompt::{self, PathAnswer, PathPrompt};
+use super::shell::search::SearchBox;
 use super::shell::{menus, start};
 use super::widgets::{fonts, theme::Theme};
 use crate::app::jobs::Job;
@@ -271,10 +271,10 @@ impl BulkReadyApp {
         {
             self.path_prompt = None;
             if let PathAnswer::Chosen(command) = answer {
-                if matches!(command, Command::Export { .. }) {
+                if matches!(*command, Command::Export { .. }) {
                     self.export.open = false;
                 }
-                sink.command(command);
+                sink.command(*command);
             }
         }
     }

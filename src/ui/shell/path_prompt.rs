@@ -91,7 +91,7 @@ impl PathPrompt {
 /// What the buyer did in the modal this frame.
 pub enum PathAnswer {
     Cancelled,
-    Chosen(Command),
+    Chosen(Box<Command>),
 }
 
 /// Adds `.extension` when the name typed has none.
@@ -181,7 +181,9 @@ pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt) -> Option<Pa
         ui.horizontal(|ui| {
             let go = ui.add_enabled(!paths.is_empty(), egui::Button::new(purpose.button()));
             if go.clicked() || (entered && !paths.is_empty()) {
-                answer = purpose.command(paths).map(PathAnswer::Chosen);
+                answer = purpose
+                    .command(paths)
+                    .map(|c| PathAnswer::Chosen(Box::new(c)));
             }
             if ui.button("Cancel").clicked() {
                 answer = Some(PathAnswer::Cancelled);
