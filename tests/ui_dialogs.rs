@@ -152,8 +152,7 @@ fn add_photos_without_a_dialog_takes_files_one_per_line() {
     let (dir, _path, mut h) = demo_without_dialogs();
     let a = write_photo(dir.path(), "QC_0201.jpg", "2026111690312455");
     let b = write_photo(dir.path(), "QC 0202.jpg", "2026111690312466");
-    h.get_by_label("sample 2026111690312455").click();
-    settle(&mut h);
+    click_tree(&mut h, "sample 2026111690312455");
     let order = h.state().session.project().unwrap().products[2].orders[0].id;
     let before = photos_of(h.state(), order);
     click(&mut h, "Add photos…");

@@ -83,8 +83,7 @@ fn field(h: &Harness<'_, BulkReadyApp>, label: &str) -> String {
 #[test]
 fn a_full_link_gives_the_canonical_url_and_the_offer_id() {
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("Canvas tote bag").click();
-    settle(&mut h);
+    click_tree(&mut h, "Canvas tote bag");
     let id = selected_product(h.state());
     let name = product(h.state(), id).name;
     type_into(
@@ -114,8 +113,7 @@ fn a_full_link_gives_the_canonical_url_and_the_offer_id() {
 #[test]
 fn text_without_a_link_fills_nothing_and_says_so() {
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("Canvas tote bag").click();
-    settle(&mut h);
+    click_tree(&mut h, "Canvas tote bag");
     let id = selected_product(h.state());
     let before = product(h.state(), id);
     type_into(
@@ -135,8 +133,7 @@ fn text_without_a_link_fills_nothing_and_says_so() {
 #[test]
 fn a_bulk_order_takes_seller_and_variant_from_the_accepted_sample() {
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("Ceramic mug 350 ml").click();
-    settle(&mut h);
+    click_tree(&mut h, "Ceramic mug 350 ml");
     let mug = product(h.state(), selected_product(h.state()));
     let sample = mug
         .orders
@@ -157,8 +154,7 @@ fn a_bulk_order_takes_seller_and_variant_from_the_accepted_sample() {
 #[test]
 fn a_new_sample_order_takes_the_listings_variant() {
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("Canvas tote bag").click();
-    settle(&mut h);
+    click_tree(&mut h, "Canvas tote bag");
     let tote = product(h.state(), selected_product(h.state()));
     click(&mut h, "+ Sample order");
     let Selection::Order(id) = h.state().selection else {

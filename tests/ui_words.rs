@@ -37,8 +37,7 @@ fn a_partly_successful_import_says_what_it_imported_and_what_it_skipped() {
     let heic = dir.path().join("IMG_3.heic");
     // An ISO-BMFF 'ftyp heic' header: what an iPhone photo starts with.
     std::fs::write(&heic, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
-    h.get_by_label("sample 2026111690312455").click();
-    settle(&mut h);
+    click_tree(&mut h, "sample 2026111690312455");
     for p in [good, heic] {
         h.input_mut()
             .dropped_files
@@ -78,8 +77,7 @@ fn counts_say_one_product_and_two_products() {
 #[test]
 fn the_checklist_says_what_ticks_each_line() {
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("sample 3369041277812041").click();
-    settle(&mut h);
+    click_tree(&mut h, "sample 3369041277812041");
     let line = "Seller message recorded that confirms spec rows or terms";
     assert!(h.query_by_label(line).is_some());
     assert!(
@@ -97,6 +95,7 @@ fn the_usual_routes_start_with_no_price_and_are_never_the_cheapest() {
     let mut h = harness(None, None);
     settle(&mut h);
     click(&mut h, "New project");
+    click(&mut h, "Warehouse & routes");
     click(&mut h, "Add the usual routes");
     let routes = h.state().session.project().unwrap().routes.clone();
     assert_eq!(routes.len(), 4);
@@ -128,8 +127,7 @@ fn an_order_compares_unpriced_routes_without_naming_one_cheapest() {
     h.state_mut()
         .session
         .apply(Command::Apply(Op::Batch(unpriced)));
-    h.get_by_label("sample 3369041277812041").click();
-    settle(&mut h);
+    click_tree(&mut h, "sample 3369041277812041");
     assert!(h.query_by_label_contains("(cheapest)").is_none());
     let routes = h.state().session.project().unwrap().routes.len();
     assert_eq!(
