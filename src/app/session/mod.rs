@@ -526,6 +526,7 @@ fn display_name(path: &Path) -> String {
     )
 }
 
+mod import_words;
 mod photos;
 
 mod export;
