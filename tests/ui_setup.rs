@@ -179,6 +179,16 @@ fn spec_rows_come_from_a_template_and_from_another_products_brief() {
     assert!(rows.len() >= 10, "{}", rows.len());
     let wh = rows.iter().find(|r| r.name.contains("(Wh)")).unwrap();
     assert!(wh.critical, "battery energy decides the route");
+    let numbers = rows
+        .iter()
+        .filter(|r| matches!(r.expected, bulkready::model::Expected::Number { .. }))
+        .count();
+    assert_eq!(
+        h.get_all_by_label("Type the expected value: 0 is only where the row starts")
+            .count(),
+        numbers,
+        "each number row starting at 0 asks for its value"
+    );
     undo(&mut h);
     assert!(product(h.state(), id).spec.is_empty(), "one undo step");
 

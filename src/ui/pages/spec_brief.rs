@@ -190,6 +190,15 @@ fn number_ui(
     fields::parsed(ui, sink, f, value.to_string(), fields::decimal, |v| {
         number(v.unwrap_or(0.0), unit, tolerance)
     });
+    if value == 0.0 {
+        // What a template row (or a new number row) starts with.
+        ui.label("");
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Type the expected value: 0 is only where the row starts",
+        );
+        ui.end_row();
+    }
     let unit_name = |u: Unit| {
         if u == Unit::None {
             "(none)".to_string()
