@@ -14,12 +14,13 @@ pub const BUTTON: &str = "Fill from link";
 /// A grid row: the label, the text field and the button.
 pub fn paste_row_ui(ui: &mut egui::Ui, sink: &mut Sink, p: &Product) {
     let label = ui.label(LABEL);
-    ui.horizontal(|ui| {
+    // The button under the field, so both fit a narrow page.
+    ui.vertical(|ui| {
         let id = egui::Id::unique(("listing paste", p.id.0));
         let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
         let edit = egui::TextEdit::multiline(&mut text)
             .desired_rows(2)
-            .desired_width((ui.available_width() - 120.0).clamp(160.0, 420.0))
+            .desired_width(ui.available_width().min(420.0))
             .hint_text("1688, Taobao or Tmall link, or the app's share text");
         let r = ui.add(edit).labelled_by(label.id);
         let fill = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(BUTTON));
