@@ -409,11 +409,11 @@ fn verdict_shows_all_three_verdicts_on_the_demo() {
 
     let text = stdout(&bulkready(&[&"verdict", &file, &"--now", &now]));
     for line in [
-        "Listing URL and selected variant saved",
-        "Seller confirmation or order note recorded",
-        "Domestic tracking numbers matched",
-        "Warehouse photos checked for model, quantity, accessories and damage",
-        "Shipping route reviewed",
+        "Listing URL (http or https) and selected variant saved",
+        "Seller message recorded that confirms spec rows or terms",
+        "Every parcel tracked and arrived, every warehouse photo linked to one",
+        "Warehouse photos checked for model, quantity, accessories and damage, none failed",
+        "Shipping route chosen, with cartons to price it",
     ] {
         assert!(text.contains(line), "{line}");
     }

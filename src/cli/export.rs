@@ -72,7 +72,10 @@ pub fn run(
         out::warn(format!("warning: {}", clean(&said)));
     }
     let photos = if summary.is_some() {
-        format!(", {} photos", written.photos)
+        format!(
+            ", {}",
+            crate::rules::text::count(written.photos, "photo", "photos")
+        )
     } else {
         String::new()
     };

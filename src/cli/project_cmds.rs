@@ -3,6 +3,7 @@
 use super::Outcome;
 use super::out::{self, clean, say};
 use crate::model::{Project, broken_links};
+use crate::rules::text::count;
 use crate::store::{self, PhotoStore};
 use anyhow::{Context, bail};
 use std::path::Path;
@@ -60,12 +61,12 @@ pub fn list(file: &Path, json: bool) -> anyhow::Result<Outcome> {
         say!("product {}  {}{title}", p.id, clean(&p.name));
         for o in &p.orders {
             say!(
-                "  order {}  {:<6}  {}  ({} parcels, {} photos)",
+                "  order {}  {:<6}  {}  ({}, {})",
                 o.id,
                 o.kind.label(),
                 clean(&o.number),
-                o.parcels.len(),
-                o.photos.len()
+                count(o.parcels.len(), "parcel", "parcels"),
+                count(o.photos.len(), "photo", "photos")
             );
         }
     }
@@ -87,8 +88,9 @@ pub fn check(file: &Path, clean_up: bool) -> anyhow::Result<Outcome> {
     let photos = project.photos().count();
     if problems.is_empty() {
         say!(
-            "ok: {} products, {photos} photos, every link and photo checked",
-            project.products.len()
+            "ok: {}, {}, every link and photo checked",
+            count(project.products.len(), "product", "products"),
+            count(photos, "photo", "photos")
         );
         Ok(Outcome::Clean)
     } else {

@@ -16,7 +16,7 @@ pub struct Order {
     pub number: String,
     pub seller: String,
     pub quantity: u32,
-    /// The option as ordered (compare with the listing's selected variant).
+    /// The variant as ordered (compare with the listing's selected variant).
     pub variant: String,
     pub ordered_on: Option<NaiveDate>,
     pub seller_shipped_on: Option<NaiveDate>,

@@ -45,7 +45,7 @@ pub struct Listing {
     pub marketplace: Marketplace,
     /// The listing title as shown by the seller (often Chinese).
     pub title: String,
-    /// The selected option (colour, size…) as named on the listing.
+    /// The selected variant (colour, size…) as named on the listing.
     pub variant: String,
     pub sku: String,
     pub unit_price: Option<f64>,

@@ -73,7 +73,7 @@ fn greeting(p: &ProductSummary) -> Said {
     }
     if !variant.is_empty() {
         zh_more.push(format!("规格：{variant}"));
-        en.push_str(&format!(", option {}", q(variant)));
+        en.push_str(&format!(", variant {}", q(variant)));
     }
     if !numbers.is_empty() {
         zh_more.push(format!("订单号：{}", numbers.join("、")));

@@ -11,7 +11,7 @@ use super::summary::{ProductSummary, Scope, Summary, verdict_words};
 use crate::model::{Call, Judgement, OrderKind, Verdict};
 use crate::rules::compare::{Cell, Reference};
 use crate::rules::sample_gate::judgement_words;
-use crate::rules::text::fmt_num;
+use crate::rules::text::{count, fmt_num};
 use crate::rules::{Reason, Severity};
 
 /// The document of a summary.
@@ -25,7 +25,7 @@ pub fn document(s: &Summary) -> Doc {
         subtitle.push(format!("Warehouse: {}", project.warehouse.name.trim()));
     }
     subtitle.push(match s.scope {
-        Scope::Project => format!("{} products", s.products.len()),
+        Scope::Project => count(s.products.len(), "product", "products"),
         Scope::Product(id) => format!("Product {id} only"),
         Scope::Order(id) => format!("Order {id} only"),
     });
@@ -95,8 +95,8 @@ fn blank_line(blank: &[&ProductSummary]) -> Block {
         names.push(format!("and {} more", blank.len() - SHOWN));
     }
     Block::Para(vec![plain(format!(
-        "{} products have nothing recorded yet (no listing, spec, risk, order or decision): {}.",
-        blank.len(),
+        "{} nothing recorded yet (no listing, spec, risk, order or decision): {}.",
+        count(blank.len(), "product has", "products have"),
         names.join(", ")
     ))])
 }
@@ -190,13 +190,13 @@ fn product(p: &ProductSummary, out: &mut Vec<Block>) {
         ("Listing".into(), vec![link(&l.url)]),
         ("Marketplace".into(), vec![plain(l.marketplace.label())]),
         ("Title".into(), text_or_dash(&l.title)),
-        ("Selected option".into(), text_or_dash(&l.variant)),
+        ("Selected variant".into(), text_or_dash(&l.variant)),
         ("SKU".into(), text_or_dash(&l.sku)),
         ("Unit price".into(), opt(price)),
         ("MOQ".into(), opt(l.moq)),
         (
             "Lead time".into(),
-            opt(l.lead_time_days.map(|d| format!("{d} days"))),
+            opt(l.lead_time_days.map(|d| count(d as usize, "day", "days"))),
         ),
         ("Risks".into(), text_or_dash(&risks.join(", "))),
     ]));

@@ -23,7 +23,7 @@ pub(super) fn order(product: &Product, o: &OrderSummary, out: &mut Vec<Block>) {
     out.push(Block::Facts(vec![
         ("Seller".into(), text_or_dash(&order.seller)),
         ("Quantity".into(), vec![plain(order.quantity.to_string())]),
-        ("Option ordered".into(), text_or_dash(&order.variant)),
+        ("Variant as ordered".into(), text_or_dash(&order.variant)),
         ("Ordered on".into(), opt(order.ordered_on)),
         ("Seller shipped on".into(), opt(order.seller_shipped_on)),
         ("Order note".into(), text_or_dash(&order.note)),

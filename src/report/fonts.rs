@@ -51,11 +51,7 @@ pub fn undrawable_sentence(chars: &[char]) -> String {
         .iter()
         .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
         .collect();
-    let what = if chars.len() == 1 {
-        "1 character".to_string()
-    } else {
-        format!("{} characters", chars.len())
-    };
+    let what = crate::rules::text::count(chars.len(), "character", "characters");
     format!(
         "{what} could not be drawn (the bundled font has no glyph; shown as ?): {}",
         list.join(", ")

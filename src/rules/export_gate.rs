@@ -20,41 +20,47 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::collections::HashSet;
 
-/// The points of the checklist the window shows, ticked or not.
+/// The points of the checklist the window shows, ticked or not. Each
+/// label says what ticks it, in the terms of the rule that does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Point {
-    /// 1. Listing URL and selected variant saved.
+    /// 1. The listing URL (http or https) and its selected variant saved.
     ListingSaved,
-    /// 2. Seller confirmation or order note recorded.
+    /// 2. A seller message confirming spec rows or terms (an order note is
+    ///    what the buyer asked, not the seller's answer).
     SellerConfirmation,
-    /// 3. Domestic tracking numbers matched.
+    /// 3. Each parcel has a tracking number and arrived; each warehouse
+    ///    photo is linked to one of them.
     TrackingMatched,
-    /// 4. Warehouse photos checked for model, quantity, accessories, damage.
+    /// 4. Warehouse photos, each checked for model, quantity, accessories
+    ///    and damage, none failed.
     PhotosChecked,
-    /// 5. Shipping route reviewed.
+    /// 5. A shipping route chosen, with cartons to price it.
     RouteReviewed,
-    /// Bulk: carton-label and parcel-count photos.
+    /// Bulk: a carton-label photo and a parcel-count photo (by tag).
     CartonPhotos,
-    /// Bulk: the AQL inspection accepted the lot.
+    /// Bulk: an inspection record that its AQL plan accepts.
     Inspection,
-    /// Each product risk has a packing request.
+    /// Each product risk has a packing request linked to it.
     Packing,
 }
 
 impl Point {
     pub fn label(self) -> &'static str {
         match self {
-            Self::ListingSaved => "Listing URL and selected variant saved",
-            Self::SellerConfirmation => "Seller confirmation or order note recorded",
-            Self::TrackingMatched => "Domestic tracking numbers matched",
-            Self::PhotosChecked => {
-                "Warehouse photos checked for model, quantity, accessories and damage"
+            Self::ListingSaved => "Listing URL (http or https) and selected variant saved",
+            Self::SellerConfirmation => "Seller message recorded that confirms spec rows or terms",
+            Self::TrackingMatched => {
+                "Every parcel tracked and arrived, every warehouse photo linked to one"
             }
-            Self::RouteReviewed => "Shipping route reviewed",
-            Self::CartonPhotos => "Carton-label and parcel-count photos",
-            Self::Inspection => "Inspection (AQL) accepted",
-            Self::Packing => "Packing request for each product risk",
+            Self::PhotosChecked => {
+                "Warehouse photos checked for model, quantity, accessories and damage, none failed"
+            }
+            Self::RouteReviewed => "Shipping route chosen, with cartons to price it",
+            Self::CartonPhotos => "Carton-label and parcel-count photos tagged",
+            Self::Inspection => "Inspection recorded and accepted by its AQL plan",
+            Self::Packing => "Packing request linked to each product risk",
         }
     }
 }
@@ -153,14 +159,14 @@ fn listing(c: &mut Collect, product: &Product, order: &Order) {
             p,
             Reason::warn(
                 Target::OrderVariant(order.id),
-                "The option as ordered is not recorded on the order.",
+                "The variant as ordered is not recorded on the order.",
             ),
         );
     } else if !same_text(&l.variant, &order.variant) {
         c.add(p, Reason::warn(
             Target::OrderVariant(order.id),
             format!(
-                "The option ordered (\u{201c}{}\u{201d}) differs from the listing's selected variant (\u{201c}{}\u{201d}).",
+                "The variant ordered (\u{201c}{}\u{201d}) differs from the listing's selected variant (\u{201c}{}\u{201d}).",
                 order.variant.trim(),
                 l.variant.trim()
             ),

@@ -411,3 +411,46 @@ fn many_photos_with_the_same_gap_make_one_reason_that_opens_them() {
     assert_eq!(one.len(), 1);
     assert!(matches!(one[0].target, Target::Photo(_)));
 }
+
+#[test]
+fn the_seller_confirmation_line_says_what_ticks_it_and_an_order_note_does_not() {
+    let mut p = project();
+    let sample = o(&mut p, SAMPLE);
+    for m in &mut sample.messages {
+        m.confirms.clear();
+        m.terms.clear();
+    }
+    sample.note = "请按样品颜色生产，350ml，带礼盒".into();
+    let g = gate(&p, SAMPLE, now());
+    let line = g
+        .checklist
+        .iter()
+        .find(|i| i.point == Point::SellerConfirmation)
+        .unwrap();
+    assert!(
+        !line.ticked,
+        "an order note is not the seller's confirmation"
+    );
+    assert!(!line.label.contains("note"), "{}", line.label);
+    assert!(line.label.contains("Seller message"), "{}", line.label);
+    let labels: Vec<&str> = g.checklist.iter().map(|i| i.label).collect();
+    for (i, l) in labels.iter().enumerate() {
+        assert!(!labels[i + 1..].contains(l), "{l} twice");
+    }
+}
+
+#[test]
+fn the_route_line_is_ticked_without_a_review_date_as_its_label_says() {
+    let mut p = project();
+    if let Some(d) = o(&mut p, SAMPLE).route.as_mut() {
+        d.reviewed_on = None;
+    }
+    let g = gate(&p, SAMPLE, now());
+    let line = g
+        .checklist
+        .iter()
+        .find(|i| i.point == Point::RouteReviewed)
+        .unwrap();
+    assert!(line.ticked);
+    assert!(!line.label.contains("reviewed"), "{}", line.label);
+}

@@ -8,7 +8,10 @@
 //! - [`shipping`]: chargeable weight, CBM, route costs.
 //! - [`deadlines`]: return window and free storage left per order.
 //! - [`decisions`]: signed decisions, their evidence, and staleness.
-//! - [`text`]: normalisation of typed text (full-width forms, case, spaces).
+//! - [`text`]: normalisation of typed text (full-width forms, case, spaces),
+//!   counts with their nouns ("1 photo", "2 photos").
+//! - [`listing_link`]: marketplace, offer id, canonical URL and title from a
+//!   pasted link or share text.
 //!
 //! [`evaluate`] runs every gate of a project.
 
@@ -19,12 +22,14 @@ pub mod compare;
 pub mod deadlines;
 pub mod decisions;
 pub mod export_gate;
+pub mod listing_link;
 pub mod ops;
 pub mod photo_pairs;
 pub mod photo_rows;
 pub mod sample_gate;
 pub mod search;
 pub mod shipping;
+pub mod spec_templates;
 pub mod text;
 pub mod tracking;
 
@@ -90,7 +95,7 @@ pub enum Target {
     /// The product's listing (URL, variant).
     Listing(ProductId),
     Order(OrderId),
-    /// The option as ordered on an order.
+    /// The variant as ordered on an order.
     OrderVariant(OrderId),
     SpecRow(SpecId),
     Photo(PhotoId),

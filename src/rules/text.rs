@@ -104,9 +104,38 @@ pub fn parse_whole(s: &str) -> Option<u32> {
     half_width(s).trim().parse().ok()
 }
 
+/// A count with its noun: "1 photo", "18 photos", "0 photos".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Items joined as a sentence says them: "a", "a and b", "a, b and c".
+pub fn list_and<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [head @ .., last] => {
+            let head: Vec<&str> = head.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_say_one_or_many_and_lists_read_as_a_sentence() {
+        assert_eq!(count(0, "photo", "photos"), "0 photos");
+        assert_eq!(count(1, "photo", "photos"), "1 photo");
+        assert_eq!(count(2, "photo", "photos"), "2 photos");
+        assert_eq!(count(1, "box", "boxes"), "1 box");
+        assert_eq!(list_and::<&str>(&[]), "");
+        assert_eq!(list_and(&["title"]), "title");
+        assert_eq!(list_and(&["url", "title"]), "url and title");
+        assert_eq!(list_and(&["a", "b", "c"]), "a, b and c");
+    }
 
     #[test]
     fn half_width_maps_the_full_width_block() {

@@ -13,6 +13,7 @@ use super::shell::commands::State;
 use super::shell::dialogs::{Dialogs, NativeDialogs};
 use super::shell::export::ExportWindow;
 use super::shell::modals::{self, Confirm, Toasts};
+use super::shell::path_prompt::{self, PathAnswer, PathPrompt};
 use super::shell::search::SearchBox;
 use super::shell::{menus, start};
 use super::widgets::{fonts, theme::Theme};
@@ -75,12 +76,14 @@ pub struct BulkReadyApp {
     pub(super) export: ExportWindow,
     /// A removal waiting for the buyer's yes.
     pub(super) confirm: Option<Confirm>,
+    /// A path asked for in a text field (no file dialog can be shown).
+    pub(super) path_prompt: Option<PathPrompt>,
 }
 
 impl BulkReadyApp {
     /// The app as `bulkready [PATH]` starts it.
     pub fn new(cc: &eframe::CreationContext<'_>, open: Option<PathBuf>) -> Self {
-        Self::with_dialogs(cc, open, Box::new(NativeDialogs))
+        Self::with_dialogs(cc, open, Box::new(NativeDialogs::default()))
     }
 
     /// The app with other file dialogs (tests).
@@ -118,6 +121,7 @@ impl BulkReadyApp {
             compare: None,
             export: ExportWindow::default(),
             confirm: None,
+            path_prompt: None,
         }
     }
 
@@ -262,7 +266,22 @@ impl BulkReadyApp {
             && let Some(c) = self.confirm.take().filter(|_| yes)
         {
             sink.apply(c.op);
+        } else if let Some(p) = &mut self.path_prompt
+            && let Some(answer) = path_prompt::path_prompt_ui(ctx, p)
+        {
+            self.path_prompt = None;
+            if let PathAnswer::Chosen(command) = answer {
+                if matches!(*command, Command::Export { .. }) {
+                    self.export.open = false;
+                }
+                sink.command(*command);
+            }
         }
+    }
+
+    /// What the path field asks for, if it is open (tests).
+    pub fn asking_path(&self) -> Option<&path_prompt::PathPurpose> {
+        self.path_prompt.as_ref().map(|p| &p.purpose)
     }
 }
 

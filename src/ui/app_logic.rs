@@ -8,13 +8,15 @@ use super::panels::verdict::select_for;
 use super::photos::PhotoFilter;
 use super::photos::viewer::Viewer;
 use super::shell::commands::{self, UiCommand};
+use super::shell::dialogs::Dialogs;
 use super::shell::modals::Confirm;
+use super::shell::path_prompt::{self, PathPrompt, PathPurpose};
 use super::widgets::{fields, file_drop, jump_to};
 use crate::app::{Command, Event};
 use crate::model::{OrderId, ProductId};
 use crate::rules::Target;
 use eframe::egui;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 impl BulkReadyApp {
@@ -54,10 +56,10 @@ impl BulkReadyApp {
         match c {
             UiCommand::NewProject => self.session.apply(Command::NewProject),
             UiCommand::Open => {
-                if let Some(path) = self.dialogs.open_project() {
+                let picked =
+                    self.dialog_or_path_field(PathPurpose::Open, None, |d| d.open_project());
+                if let Some(path) = picked {
                     self.session.apply(Command::Open(path));
-                } else {
-                    self.no_dialog("open a project");
                 }
             }
             UiCommand::OpenDemo => self.session.apply(Command::OpenDemo(self.demo_dir.clone())),
@@ -79,14 +81,42 @@ impl BulkReadyApp {
         }
     }
 
-    /// A dialog that returned nothing: cancelled, or none could be shown.
-    fn no_dialog(&mut self, what: &str) {
-        if !self.dialogs.available() {
-            self.session.toasts.push(format!(
-                "Could not {what}: no file dialog can be shown on this machine (install \
-                 xdg-desktop-portal or zenity), or open the file from the command line."
-            ));
+    /// The native dialog's answer; when none can be shown (before, or found
+    /// as it returned at once), the path field opens for `purpose` instead
+    /// and does the same when answered.
+    fn dialog_or_path_field<T>(
+        &mut self,
+        purpose: PathPurpose,
+        suggested: Option<&str>,
+        show: impl FnOnce(&dyn Dialogs) -> Option<T>,
+    ) -> Option<T> {
+        if self.dialogs.available() {
+            let picked = show(self.dialogs.as_ref());
+            if picked.is_some() || self.dialogs.available() {
+                return picked;
+            }
         }
+        let text = self.path_field_start(&purpose, suggested);
+        self.path_prompt = Some(PathPrompt::new(purpose, text));
+        None
+    }
+
+    /// What the path field starts with: the project's own path to save
+    /// it, the suggested name beside it to export (or to save a new one),
+    /// nothing to open or add photos.
+    fn path_field_start(&self, purpose: &PathPurpose, suggested: Option<&str>) -> String {
+        let doc = self.session.doc.as_ref();
+        let folder = doc
+            .and_then(|d| d.path.as_ref())
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .or_else(path_prompt::home);
+        let beside = |name: &str| folder.as_ref().map(|f| f.join(name));
+        let path = match (purpose, doc) {
+            (PathPurpose::SaveAs, Some(d)) => d.path.clone().or_else(|| suggested.and_then(beside)),
+            (PathPurpose::Export { .. }, _) => suggested.and_then(beside),
+            _ => None,
+        };
+        path.map(|p| p.display().to_string()).unwrap_or_default()
     }
 
     fn handle(&mut self, ctx: &egui::Context, ask: Ask) {
@@ -120,19 +150,20 @@ impl BulkReadyApp {
                 theme.apply(ctx);
             }
             Ask::Export(request) => {
+                let purpose = PathPurpose::Export {
+                    format: request.format,
+                    scope: request.scope,
+                };
+                let (name, extension) = (&request.suggested, request.format.extension());
                 let out = self
-                    .dialogs
-                    .save_export(&request.suggested, request.format.extension());
-                match out {
-                    Some(out) => {
-                        self.export.open = false;
-                        self.session.apply(Command::Export {
-                            format: request.format,
-                            scope: request.scope,
-                            out,
-                        });
-                    }
-                    None => self.no_dialog("export"),
+                    .dialog_or_path_field(purpose, Some(name), |d| d.save_export(name, extension));
+                if let Some(out) = out {
+                    self.export.open = false;
+                    self.session.apply(Command::Export {
+                        format: request.format,
+                        scope: request.scope,
+                        out,
+                    });
                 }
             }
         }
@@ -203,26 +234,29 @@ impl BulkReadyApp {
             None => Some(format!("{}.ron", doc.project.name)),
         }
         .unwrap_or_else(|| "project.ron".into());
-        match self.dialogs.save_project(&suggested) {
-            Some(path) => self.session.apply(Command::SaveAs(path)),
-            None => self.no_dialog("save the project"),
+        let picked = self.dialog_or_path_field(PathPurpose::SaveAs, Some(&suggested), |d| {
+            d.save_project(&suggested)
+        });
+        if let Some(path) = picked {
+            self.session.apply(Command::SaveAs(path));
         }
     }
 
     /// Asks which photos to add to `order`, then imports them.
     fn add_photos(&mut self, order: OrderId, folder: bool) {
-        let picked = if folder {
-            self.dialogs.pick_photo_folder().map(|f| vec![f])
-        } else {
-            self.dialogs.pick_photos()
-        };
-        match picked {
-            Some(paths) => self.session.apply(Command::ImportPhotos {
+        let picked = self.dialog_or_path_field(PathPurpose::AddPhotos { order }, None, |d| {
+            if folder {
+                d.pick_photo_folder().map(|f| vec![f])
+            } else {
+                d.pick_photos()
+            }
+        });
+        if let Some(paths) = picked {
+            self.session.apply(Command::ImportPhotos {
                 order,
                 parcel: None,
                 paths,
-            }),
-            None => self.no_dialog("add photos"),
+            });
         }
     }
 

@@ -23,6 +23,7 @@ pub use app::{BulkReadyApp, Compared, Prefs};
 pub use context::Selection;
 pub use photos::PhotoFilter;
 pub use shell::dialogs::{Dialogs, NoDialogs};
+pub use shell::path_prompt::PathPurpose;
 pub use widgets::jump_to::flashing as target_shown;
 pub use widgets::theme::Theme;
 

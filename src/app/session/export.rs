@@ -5,6 +5,7 @@
 use super::{Event, Session};
 use crate::app::jobs::{Job, JobResult};
 use crate::report::{self, ExportOutput, Format, Scope};
+use crate::rules::text::count;
 use std::path::PathBuf;
 
 impl Session {
@@ -54,9 +55,10 @@ impl Session {
                     .path
                     .file_name()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let photos = count(out.photos, "photo", "photos");
                 let photos = match out.missing_photos.len() {
-                    0 => format!("{} photos", out.photos),
-                    n => format!("{} photos, {n} could not be read", out.photos),
+                    0 => photos,
+                    n => format!("{photos}, {n} could not be read"),
                 };
                 self.toasts.push(format!("Exported {name} ({photos})"));
                 if !out.undrawable.is_empty() {

@@ -424,7 +424,8 @@ impl Session {
                 self.prompt = o.recovery_newer.then_some(Prompt::Recover);
                 if missing > 0 {
                     self.toasts.push(format!(
-                        "{missing} photos are missing from the photo store {}",
+                        "{} missing from the photo store {}",
+                        crate::rules::text::count(missing, "photo is", "photos are"),
                         PhotoStore::for_project(&o.path).root().display()
                     ));
                 }
@@ -525,6 +526,7 @@ fn display_name(path: &Path) -> String {
     )
 }
 
+mod import_words;
 mod photos;
 
 mod export;

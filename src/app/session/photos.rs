@@ -1,7 +1,7 @@
 //! The session's photo work: importing files into an order in a background
 //! job (progress, cancel), and making thumbnails for the window.
 
-use super::Session;
+use super::{Session, import_words};
 use crate::app::import;
 use crate::app::jobs::{Job, JobResult};
 use crate::media;
@@ -400,28 +400,13 @@ impl Session {
                 let skipped = failed.len();
                 if (count > 0 || cancelled) && skipped == 0 {
                     let stop = if cancelled { " (cancelled)" } else { "" };
-                    self.toasts
-                        .push(format!("Imported {}{stop}", photos_count(count)));
+                    self.toasts.push(format!(
+                        "Imported {}{stop}",
+                        import_words::photos_count(count)
+                    ));
                 }
                 if !failed.is_empty() {
-                    let lines: Vec<String> = failed
-                        .iter()
-                        .map(|f| {
-                            let name = f.source.file_name().map_or_else(
-                                || f.source.display().to_string(),
-                                |n| n.to_string_lossy().into_owned(),
-                            );
-                            format!("• {name}: {}", f.reason)
-                        })
-                        .collect();
-                    // A partial result, told apart from a failure.
-                    let stop = if cancelled { " (cancelled)" } else { "" };
-                    self.error = Some(format!(
-                        "{} imported{stop}, {} skipped:\n{}",
-                        photos_count(count),
-                        files_count(skipped),
-                        lines.join("\n")
-                    ));
+                    self.error = Some(import_words::import_result(count, &failed, cancelled));
                 }
             }
             _ => {}
@@ -487,24 +472,6 @@ mod tests {
         assert!(why.starts_with("IMG_1.jpg: could not be read"), "{why}");
         let ok: Result<u8, String> = guarded("IMG_2.jpg", || Ok(7), |why| why);
         assert_eq!(ok, Ok(7));
-    }
-}
-
-/// "1 photo", "18 photos".
-fn photos_count(n: usize) -> String {
-    if n == 1 {
-        "1 photo".into()
-    } else {
-        format!("{n} photos")
-    }
-}
-
-/// "1 file", "2 files".
-fn files_count(n: usize) -> String {
-    if n == 1 {
-        "1 file".into()
-    } else {
-        format!("{n} files")
     }
 }
 

@@ -68,11 +68,7 @@ impl Op {
 }
 
 fn import_label(n: usize) -> String {
-    if n == 1 {
-        "import 1 photo".into()
-    } else {
-        format!("import {n} photos")
-    }
+    format!("import {}", crate::rules::text::count(n, "photo", "photos"))
 }
 
 fn batch_label(ops: &[Op]) -> String {

@@ -11,13 +11,13 @@ pub(super) fn run(tx: &mut Tx, op: Op) -> Result<(), OpError> {
         Op::NewOrder { product, kind } => {
             let i = product_ix(tx.p, product)?;
             let id = OrderId(tx.fresh_id()?);
-            tx.p.products[i].orders.push(Order {
-                id,
-                kind,
-                ..Order::default()
-            });
+            let (order, said) = prefilled(&tx.p.products[i], id, kind);
+            tx.p.products[i].orders.push(order);
             tx.undo(Op::RemoveOrder(id));
             tx.created(id.0);
+            for said in said {
+                tx.effect(said);
+            }
             Ok(())
         }
         Op::InsertOrder { product, at, order } => insert_order(tx, product, at, *order),
@@ -60,6 +60,50 @@ pub(super) fn run(tx: &mut Tx, op: Op) -> Result<(), OpError> {
         }
         op => unreachable!("not an order op: {op:?}"),
     }
+}
+
+/// A new order as far as the product already says: a bulk order takes the
+/// seller and variant of the accepted sample; the listing's selected
+/// variant fills what is still empty. Also what was filled, and from where.
+fn prefilled(p: &Product, id: OrderId, kind: OrderKind) -> (Order, Vec<String>) {
+    let sample = p
+        .accepted_sample
+        .filter(|_| kind == OrderKind::Bulk)
+        .and_then(|s| p.orders.iter().find(|o| o.id == s));
+    let mut order = Order {
+        id,
+        kind,
+        ..Order::default()
+    };
+    let mut said = Vec::new();
+    let mut fill = |field: &mut String, what: &str, value: &str, from: &str| {
+        let value = value.trim();
+        if field.is_empty() && !value.is_empty() {
+            *field = value.to_string();
+            said.push(format!("{what} \u{201c}{value}\u{201d} from {from}"));
+        }
+    };
+    if let Some(s) = sample {
+        fill(
+            &mut order.seller,
+            "seller",
+            &s.seller,
+            "the accepted sample",
+        );
+        fill(
+            &mut order.variant,
+            "variant",
+            &s.variant,
+            "the accepted sample",
+        );
+    }
+    fill(
+        &mut order.variant,
+        "variant",
+        &p.listing.variant,
+        "the listing",
+    );
+    (order, said)
 }
 
 fn insert_order(tx: &mut Tx, product: ProductId, at: usize, order: Order) -> Result<(), OpError> {
@@ -136,4 +180,103 @@ fn set_facts(tx: &mut Tx, id: OrderId, facts: OrderFacts) -> Result<(), OpError>
         tx.undo(Op::SetOrderFacts(id, Box::new(old)));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::super::apply;
+    use super::*;
+
+    fn mug() -> Project {
+        let mut p = Project::new("prefill");
+        p.products.push(Product {
+            id: ProductId(1),
+            listing: Listing {
+                variant: " 雾霾蓝 350ml ".into(),
+                ..Listing::default()
+            },
+            orders: vec![Order {
+                id: OrderId(2),
+                seller: "义乌好物陶瓷".into(),
+                variant: "雾霾蓝 haze blue".into(),
+                ..Order::default()
+            }],
+            ..Product::default()
+        });
+        p.repair_next_id();
+        p
+    }
+
+    fn new_order(p: &mut Project, kind: OrderKind) -> (Order, Vec<String>) {
+        let a = apply(
+            p,
+            Op::NewOrder {
+                product: ProductId(1),
+                kind,
+            },
+        )
+        .unwrap();
+        let id = OrderId(a.created.unwrap());
+        (p.order(id).unwrap().1.clone(), a.effects)
+    }
+
+    #[test]
+    fn a_new_order_takes_the_listings_variant() {
+        let mut p = mug();
+        let (o, said) = new_order(&mut p, OrderKind::Sample);
+        assert_eq!(
+            (o.seller.as_str(), o.variant.as_str()),
+            ("", "雾霾蓝 350ml")
+        );
+        assert_eq!(
+            said,
+            ["variant \u{201c}雾霾蓝 350ml\u{201d} from the listing"]
+        );
+        // A bulk order before any sample is accepted: the listing only.
+        let (o, _) = new_order(&mut p, OrderKind::Bulk);
+        assert_eq!(
+            (o.seller.as_str(), o.variant.as_str()),
+            ("", "雾霾蓝 350ml")
+        );
+    }
+
+    #[test]
+    fn a_bulk_order_copies_seller_and_variant_from_the_accepted_sample() {
+        let mut p = mug();
+        apply(
+            &mut p,
+            Op::SetAcceptedSample(ProductId(1), Some(OrderId(2))),
+        )
+        .unwrap();
+        let before = p.clone();
+        let a = apply(
+            &mut p,
+            Op::NewOrder {
+                product: ProductId(1),
+                kind: OrderKind::Bulk,
+            },
+        )
+        .unwrap();
+        let o = p.order(OrderId(a.created.unwrap())).unwrap().1;
+        assert_eq!(o.seller, "义乌好物陶瓷");
+        assert_eq!(
+            o.variant, "雾霾蓝 haze blue",
+            "the sample's, not the listing's"
+        );
+        assert_eq!(
+            a.effects,
+            [
+                "seller \u{201c}义乌好物陶瓷\u{201d} from the accepted sample",
+                "variant \u{201c}雾霾蓝 haze blue\u{201d} from the accepted sample",
+            ]
+        );
+        for op in a.inverse {
+            apply(&mut p, op).unwrap();
+        }
+        assert_eq!(p, before, "undo removes it whole");
+        // A sample order copies nothing from another sample.
+        let (o, _) = new_order(&mut p, OrderKind::Sample);
+        assert_eq!(o.seller, "");
+    }
 }

@@ -126,7 +126,4 @@ pub(crate) fn row_name(row: &SpecItem) -> String {
     }
 }
 
-/// "1 photo", "6 photos".
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub(crate) use crate::rules::text::count;

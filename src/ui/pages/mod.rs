@@ -5,6 +5,7 @@
 
 mod calls;
 mod inspection;
+mod listing_paste;
 mod messages;
 mod observations;
 mod order;
@@ -18,6 +19,7 @@ mod route_decision;
 mod routes;
 mod sample_vs_bulk;
 mod spec_brief;
+mod spec_setup;
 
 use super::context::{Ctx, Selection, Sink};
 use super::photos::Photos;

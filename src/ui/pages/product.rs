@@ -43,7 +43,7 @@ pub fn product_ui(
         sample_vs_bulk::table_ui(ui, c, sink, p);
         sample_vs_bulk::photo_pairs_ui(ui, sink, photos, p);
     }
-    spec_brief::spec_brief_ui(ui, sink, p);
+    spec_brief::spec_brief_ui(ui, sink, c.project, p);
 }
 
 fn listing_ui(ui: &mut egui::Ui, sink: &mut Sink, p: &Product) {
@@ -54,6 +54,7 @@ fn listing_ui(ui: &mut egui::Ui, sink: &mut Sink, p: &Product) {
         f(&mut l);
         Op::SetListing(id, Box::new(l))
     };
+    super::listing_paste::paste_row_ui(ui, sink, p);
     fields::text(
         ui,
         sink,
@@ -69,14 +70,19 @@ fn listing_ui(ui: &mut egui::Ui, sink: &mut Sink, p: &Product) {
         |v| with(&|l| l.url = v.clone()),
     );
     ui.label("");
-    if crate::rules::export_gate::is_http_url(&l.url) {
-        ui.hyperlink_to("Open in browser", l.url.trim());
-    } else if !l.url.trim().is_empty() {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "Only http:// and https:// links open",
-        );
-    }
+    ui.horizontal(|ui| {
+        if let Some(offer) = crate::rules::listing_link::offer_id(&l.url) {
+            ui.label(format!("Offer {offer}"));
+        }
+        if crate::rules::export_gate::is_http_url(&l.url) {
+            ui.hyperlink_to("Open in browser", l.url.trim());
+        } else if !l.url.trim().is_empty() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "Only http:// and https:// links open",
+            );
+        }
+    });
     ui.end_row();
     let market = |m: Marketplace| m.label().to_string();
     fields::choice(

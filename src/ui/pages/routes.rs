@@ -8,8 +8,8 @@ use crate::ui::widgets::fields::{self, field};
 use crate::ui::widgets::list_controls;
 use eframe::egui;
 
-/// A rate field of a route: label, value, how to set it.
-type RateField = (&'static str, f64, fn(&mut Route, f64));
+/// A rate field of a route: label, value (none: not entered), how to set it.
+type RateField = (&'static str, Option<f64>, fn(&mut Route, f64));
 
 pub fn routes_ui(ui: &mut egui::Ui, sink: &mut Sink, project: &Project) {
     ui.add_space(10.0);
@@ -97,15 +97,19 @@ fn route_fields_ui(ui: &mut egui::Ui, sink: &mut Sink, r: &Route) {
         },
     );
     basis_ui(ui, sink, r);
+    // An unentered price shows as empty, not as a price of 0.
+    let price = |v: f64| Some(v).filter(|v| *v != 0.0);
     let rates: [RateField; 4] = [
-        ("Round up to (kg)", r.rounding_kg, |r, v| r.rounding_kg = v),
-        ("First weight (kg)", r.first_weight_kg, |r, v| {
+        ("Round up to (kg)", Some(r.rounding_kg), |r, v| {
+            r.rounding_kg = v
+        }),
+        ("First weight (kg)", Some(r.first_weight_kg), |r, v| {
             r.first_weight_kg = v
         }),
-        ("First weight price", r.first_price, |r, v| {
+        ("First weight price", price(r.first_price), |r, v| {
             r.first_price = v
         }),
-        ("Price per further kg", r.per_kg, |r, v| r.per_kg = v),
+        ("Price per further kg", price(r.per_kg), |r, v| r.per_kg = v),
     ];
     for (label, value, set) in rates {
         let key = format!("route {id} {label}");
@@ -113,10 +117,18 @@ fn route_fields_ui(ui: &mut egui::Ui, sink: &mut Sink, r: &Route) {
             ui,
             sink,
             field(label, key),
-            fields::number_text(Some(value)),
+            fields::number_text(value),
             fields::decimal,
             |v| with(&|r| set(r, v.unwrap_or(0.0))),
         );
+    }
+    if !crate::rules::shipping::is_priced(r) {
+        ui.label("");
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "No price: enter the first weight price or the price per kg",
+        );
+        ui.end_row();
     }
     fields::text(
         ui,

@@ -60,13 +60,14 @@ fn expect(row: &SpecItem, expected: Expected) -> Op {
     })
 }
 
-pub fn spec_brief_ui(ui: &mut egui::Ui, sink: &mut Sink, p: &Product) {
+pub fn spec_brief_ui(ui: &mut egui::Ui, sink: &mut Sink, project: &Project, p: &Product) {
     let pid = p.id;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Spec brief");
         fields::op_button(ui, sink, "+ Row", "Add a spec row", || Op::NewSpecRow {
             product: pid,
         });
+        super::spec_setup::spec_setup_ui(ui, sink, project, p);
     });
     if p.spec.is_empty() {
         ui.label("No rows yet: colour, material, dimensions, weight, quantity per set, accessories, labelling, packaging, barcode space…");
@@ -189,6 +190,15 @@ fn number_ui(
     fields::parsed(ui, sink, f, value.to_string(), fields::decimal, |v| {
         number(v.unwrap_or(0.0), unit, tolerance)
     });
+    if value == 0.0 {
+        // What a template row (or a new number row) starts with.
+        ui.label("");
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Type the expected value: 0 is only where the row starts",
+        );
+        ui.end_row();
+    }
     let unit_name = |u: Unit| {
         if u == Unit::None {
             "(none)".to_string()

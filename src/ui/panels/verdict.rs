@@ -77,10 +77,11 @@ fn checklist_ui(ui: &mut egui::Ui, g: &ExportGate) {
         });
     }
     if let Some(d) = g.deadlines.free_storage_days_left {
+        let days = crate::rules::text::count(d.unsigned_abs() as usize, "day", "days");
         ui.label(if d >= 0 {
-            format!("Free storage: {d} days left")
+            format!("Free storage: {days} left")
         } else {
-            format!("Free storage ended {} days ago", -d)
+            format!("Free storage ended {days} ago")
         });
     }
 }

@@ -29,7 +29,10 @@ impl Default for ExportWindow {
 fn scopes(project: &Project, selection: Selection) -> Vec<(Scope, String)> {
     let mut out = vec![(
         Scope::Project,
-        format!("The whole project ({} products)", project.products.len()),
+        format!(
+            "The whole project ({})",
+            crate::rules::text::count(project.products.len(), "product", "products")
+        ),
     )];
     let product = match selection {
         Selection::Product(id) => project.product(id),

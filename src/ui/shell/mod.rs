@@ -7,5 +7,6 @@ pub mod dialogs;
 pub mod export;
 pub mod menus;
 pub mod modals;
+pub mod path_prompt;
 pub mod search;
 pub mod start;
