@@ -1,40 +1,47 @@
-//! An order's observations: the value seen for each spec row.
+//! An order's observations: the value seen for each spec row, and beside
+//! it how it compares (✓ match, × the difference, ○ missing, ⚠ unreadable)
+//! with what it is judged against: the brief for a sample, the accepted
+//! sample for a bulk order.
 
 use crate::model::*;
-use crate::rules::compare;
-use crate::rules::ops::Op;
-use crate::ui::context::Sink;
-use crate::ui::widgets::fields::{self, field};
+use crate::rules::compare::{self, Cell};
+use crate::ui::context::{Ctx, Sink};
+use crate::ui::widgets::observation;
 use eframe::egui;
 
-pub fn observations_ui(ui: &mut egui::Ui, sink: &mut Sink, product: &Product, o: &Order) {
-    let oid = o.id;
+pub fn observations_ui(
+    ui: &mut egui::Ui,
+    c: &Ctx<'_>,
+    sink: &mut Sink,
+    product: &Product,
+    o: &Order,
+) {
     ui.add_space(10.0);
     ui.heading("Observations");
     if product.spec.is_empty() {
         ui.label("The product has no spec brief yet.");
         return;
     }
-    egui::Grid::new(("observations", oid.0))
-        .num_columns(2)
+    ui.weak(match o.kind {
+        OrderKind::Sample => "Judged against the brief.",
+        OrderKind::Bulk => {
+            "Judged against the accepted sample where it has a value, else the brief."
+        }
+    });
+    let cells = c.derived.cells(o.id).unwrap_or_default();
+    egui::Grid::new(("observations", o.id.0))
+        .num_columns(3)
         .striped(true)
         .show(ui, |ui| {
             for row in &product.spec {
-                let spec = row.id;
-                let seen = compare::observed(o, spec).unwrap_or("");
                 let label = format!("{} (brief: {})", row.name, compare::describe(&row.expected));
-                fields::text(
-                    ui,
-                    sink,
-                    field(&label, format!("{oid} obs {spec}")),
-                    seen,
-                    |value| Op::Observe {
-                        order: oid,
-                        spec,
-                        value,
-                        photo: None,
-                    },
-                );
+                ui.label(&label);
+                observation::field_ui(ui, sink, o, row.id, None, &label);
+                match cells.iter().find(|x| x.spec == row.id) {
+                    Some(x) => observation::verdict_ui(ui, &x.cell, x.call.as_ref()),
+                    None => observation::verdict_ui(ui, &Cell::Missing, None),
+                }
+                ui.end_row();
             }
         });
 }

@@ -34,7 +34,7 @@ pub fn order_ui(
         });
     jump_to::here(ui, facts.response.rect, |t| t == Target::OrderVariant(oid));
     super::parcels::parcels_ui(ui, sink, o);
-    super::observations::observations_ui(ui, sink, product, o);
+    super::observations::observations_ui(ui, c, sink, product, o);
     crate::ui::photos::grid::photos_ui(ui, sink, photos, o);
     super::messages::messages_ui(ui, sink, product, o);
     super::packing::packing_ui(ui, sink, product, o);

@@ -4,46 +4,25 @@
 
 use super::calls::Called;
 use crate::model::*;
-use crate::rules::compare::{self, Cell, Reference};
-use crate::rules::ops::Op;
+use crate::rules::compare::{self, Reference};
 use crate::rules::photo_pairs::photo_pairs;
 use crate::ui::context::{Ask, Ctx, Sink};
 use crate::ui::photos::Photos;
 use crate::ui::photos::side_by_side::CompareView;
-use crate::ui::widgets::{jump_to, theme};
+use crate::ui::widgets::{jump_to, observation};
 use eframe::egui;
-
-fn cell_words(cell: &Cell, call: Option<&Judgement>) -> (&'static str, String, Verdict) {
-    match (call.map(|j| j.call), cell) {
-        (Some(Call::Matches), _) => return ("✓", "matches (your call)".into(), Verdict::Go),
-        (Some(Call::AcceptDeviation), Cell::Deviation { difference, .. }) => {
-            return (
-                "✓",
-                format!("deviation accepted: {difference}"),
-                Verdict::GoWithConditions,
-            );
-        }
-        (Some(Call::AcceptDeviation), _) => {
-            return ("✓", "accepted".into(), Verdict::GoWithConditions);
-        }
-        (None, _) => {}
-    }
-    match cell {
-        Cell::Match { .. } => ("✓", "match".into(), Verdict::Go),
-        Cell::Deviation { difference, .. } => {
-            ("×", format!("deviation: {difference}"), Verdict::NoGo)
-        }
-        Cell::Missing => ("○", "missing".into(), Verdict::NotReady),
-        Cell::Unreadable { problem, .. } => {
-            ("⚠", format!("unreadable: {problem}"), Verdict::NotReady)
-        }
-    }
-}
 
 pub fn table_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink, product: &Product) {
     ui.add_space(10.0);
     ui.heading("Sample vs bulk");
-    let table = compare::compare_product(product);
+    let computed;
+    let table = match c.derived.comparison(product.id) {
+        Some(t) => t,
+        None => {
+            computed = compare::compare_product(product);
+            &computed
+        }
+    };
     let order = |id: Option<OrderId>| id.and_then(|id| product.orders.iter().find(|o| o.id == id));
     let (sample, bulk) = (order(table.sample_order), order(table.bulk_order));
     let title = |o: Option<&Order>, kind: &str| match o {
@@ -93,10 +72,9 @@ pub fn table_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink, product: &Produ
                             ui.label("—");
                         }
                         Some(o) => {
-                            observation_field(ui, sink, o, row.spec, side, &row.name);
-                            let (icon, words, v) = cell_words(cell, call);
-                            let colour = theme::verdict_colour(v, ui.visuals().dark_mode);
-                            ui.colored_label(colour, format!("{icon} {words}"));
+                            let label = format!("{} on the {side}", row.name);
+                            observation::field_ui(ui, sink, o, row.spec, None, &label);
+                            observation::verdict_ui(ui, cell, call);
                             let called = Called {
                                 order: o.id,
                                 spec,
@@ -111,27 +89,6 @@ pub fn table_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink, product: &Produ
                 ui.end_row();
             }
         });
-}
-
-fn observation_field(
-    ui: &mut egui::Ui,
-    sink: &mut Sink,
-    o: &Order,
-    spec: SpecId,
-    side: &str,
-    name: &str,
-) {
-    let value = compare::observed(o, spec).unwrap_or("");
-    let key = format!("{} obs {spec}", o.id);
-    let label = format!("{name} on the {side}");
-    let f = crate::ui::widgets::fields::field(&label, key);
-    let order = o.id;
-    crate::ui::widgets::fields::inline(ui, sink, f, value, "as seen", |value| Op::Observe {
-        order,
-        spec,
-        value,
-        photo: None,
-    });
 }
 
 /// Sample and bulk photos paired by what they show; each pair opens the

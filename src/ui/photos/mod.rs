@@ -8,6 +8,7 @@ mod details;
 pub mod full_images;
 pub mod grid;
 pub mod marks;
+mod photo_rows;
 pub mod selection;
 pub mod side_by_side;
 pub mod textures;

@@ -7,7 +7,6 @@ use super::canvas::{self, Gesture, MarkKind, ZoomPan};
 use super::marks;
 use crate::model::*;
 use crate::rules::ops::{Op, PhotoFacts};
-use crate::rules::sample_gate::{RowTopic, row_topic};
 use crate::ui::context::{Ask, Ctx, Sink};
 use eframe::egui;
 
@@ -110,7 +109,8 @@ impl Viewer {
                 egui::ScrollArea::vertical()
                     .id_salt("viewer info")
                     .show(ui, |ui| {
-                        info_ui(ui, product, order, photo);
+                        info_ui(ui, order, photo);
+                        super::photo_rows::rows_ui(ui, c, sink, (product, order), photo);
                         marks::marks_list(ui, sink, photo);
                     });
             });
@@ -273,9 +273,8 @@ impl Viewer {
     }
 }
 
-/// What the photo is checked against: the order, and the spec rows its
-/// tags concern.
-fn info_ui(ui: &mut egui::Ui, product: &Product, order: &Order, photo: &Photo) {
+/// What the photo is checked against: the order, and its checks.
+fn info_ui(ui: &mut egui::Ui, order: &Order, photo: &Photo) {
     ui.heading("Checked against");
     ui.label(format!("Variant ordered: {}", order.variant));
     ui.label(format!("Quantity: {}", order.quantity));
@@ -284,37 +283,6 @@ fn info_ui(ui: &mut egui::Ui, product: &Product, order: &Order, photo: &Photo) {
     }
     for p in &order.packing {
         ui.label(format!("Packing: {}", p.text));
-    }
-    let topics: Vec<RowTopic> = photo
-        .tags
-        .iter()
-        .filter_map(|t| match t {
-            Tag::Label | Tag::CartonLabel => Some(RowTopic::Label),
-            Tag::Packaging => Some(RowTopic::Packaging),
-            Tag::Accessories => Some(RowTopic::Accessories),
-            Tag::Item => Some(RowTopic::Colour),
-            _ => None,
-        })
-        .collect();
-    let rows: Vec<&SpecItem> = product
-        .spec
-        .iter()
-        .filter(|r| {
-            row_topic(&r.name).is_some_and(|t| topics.contains(&t))
-                || photo.has_tag(Tag::Item) && row_topic(&r.name).is_none()
-        })
-        .collect();
-    if !rows.is_empty() {
-        ui.add_space(6.0);
-        ui.label(egui::RichText::new("Spec rows for this photo").strong());
-        for r in rows {
-            let seen = crate::rules::compare::observed(order, r.id).unwrap_or("—");
-            ui.label(format!(
-                "{}: {} (seen: {seen})",
-                r.name,
-                crate::rules::compare::describe(&r.expected)
-            ));
-        }
     }
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Checks (keys 1–4 cycle, P passes all)").strong());

@@ -6,4 +6,5 @@ pub mod file_drop;
 pub mod fonts;
 pub mod jump_to;
 pub mod list_controls;
+pub mod observation;
 pub mod theme;
