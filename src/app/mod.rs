@@ -2,6 +2,7 @@
 //! background jobs, plus import and the demo project. No egui here, so
 //! plain tests drive it.
 
+pub mod colour;
 pub mod command;
 pub mod demo;
 mod derived;
@@ -9,6 +10,7 @@ pub mod document;
 pub mod import;
 pub mod jobs;
 pub mod overview;
+pub mod labels;
 pub mod session;
 pub mod sign;
 mod undo;
