@@ -229,3 +229,65 @@ fn a_foreign_tracking_number_blocks_export_until_it_is_added_as_a_parcel() {
     assert!(o.photos[0].has_tag(Tag::CartonLabel));
     assert!(reason(&h).is_none(), "the reason is gone");
 }
+
+/// Drags with the primary button from `a` to `b` over a few frames.
+fn drag(h: &mut Harness<'_, BulkReadyApp>, a: egui::Pos2, b: egui::Pos2) {
+    h.hover_at(a);
+    h.step();
+    h.drag_at(a);
+    h.step();
+    for t in [0.25, 0.5, 0.75, 1.0] {
+        h.hover_at(a + (b - a) * t);
+        h.step();
+    }
+    h.drop_at(b);
+    h.step();
+    settle(h);
+}
+
+#[test]
+fn colour_regions_marked_on_sample_and_bulk_give_a_photo_estimate_band() {
+    let (_dir, mut h) = demo_harness();
+    h.get_by_label("Ceramic mug 350 ml").click();
+    settle(&mut h);
+    click(&mut h, "Compare item side by side");
+    wait_until(&mut h, "the full images", |app| {
+        app.session
+            .busy()
+            .iter()
+            .all(|j| *j != bulkready::app::jobs::Job::FullImage)
+    });
+    click(&mut h, "Mark colour region");
+    // The left photo, then the right one (as the compare test lays them out).
+    drag(&mut h, egui::pos2(440.0, 400.0), egui::pos2(470.0, 430.0));
+    drag(&mut h, egui::pos2(840.0, 400.0), egui::pos2(870.0, 430.0));
+    click(&mut h, "Measure colour");
+    let (bulk, colour_row) = {
+        let p = &h.state().session.project().unwrap().products[0];
+        let row = p.spec.iter().find(|r| r.name.starts_with("Colour")).unwrap().id;
+        (p.orders[1].id, row)
+    };
+    let reading = |h: &Harness<'_, BulkReadyApp>| {
+        let (_, o) = h.state().session.project().unwrap().order(bulk).unwrap();
+        bulkready::rules::colour::reading_of(o, colour_row).cloned()
+    };
+    wait_until(&mut h, "the colour to be measured", |app| {
+        let (_, o) = app.session.project().unwrap().order(bulk).unwrap();
+        bulkready::rules::colour::reading_of(o, colour_row).is_some()
+    });
+    let r = reading(&h).unwrap();
+    let c = h.state().compared().unwrap();
+    assert_eq!((r.sample_photo, r.bulk_photo), (c.reference, c.other));
+    assert!(r.delta_e.is_finite() && r.delta_e >= 0.0, "{r:?}");
+    let band = bulkready::media::colour::Band::of(r.delta_e);
+    assert_eq!(r.band.label(), band.label(), "the band follows ΔE00");
+    assert!(!r.balanced, "no neutral patch was marked");
+    for v in r.sample_region.iter().chain(&r.bulk_region) {
+        assert!((0.0..=1.0).contains(v), "{r:?}");
+    }
+    h.get_by_label(&format!("Colour, photo estimate: {}", r.summary()));
+    // One undo step takes the reading away again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut h);
+    assert!(reading(&h).is_none());
+}
