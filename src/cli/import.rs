@@ -20,6 +20,7 @@ pub fn run(
     order: u64,
     tracking: Option<&str>,
     photos: &[PathBuf],
+    read_labels: bool,
 ) -> anyhow::Result<Outcome> {
     let order = OrderId(order);
     // Refuse a wrong order or parcel before copying anything.
@@ -27,7 +28,13 @@ pub fn run(
     let store = PhotoStore::for_project(file);
     let (prepared, failed): (Vec<_>, Vec<_>) = photos
         .iter()
-        .map(|path| import::prepare_reading_labels(&store, path))
+        .map(|path| {
+            if read_labels {
+                import::prepare_reading_labels(&store, path)
+            } else {
+                import::prepare(&store, path)
+            }
+        })
         .partition(Result::is_ok);
     let prepared: Vec<Prepared> = prepared.into_iter().filter_map(Result::ok).collect();
     let failed: Vec<Failed> = failed.into_iter().filter_map(Result::err).collect();
