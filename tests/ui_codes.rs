@@ -264,7 +264,12 @@ fn colour_regions_marked_on_sample_and_bulk_give_a_photo_estimate_band() {
     click(&mut h, "Measure colour");
     let (bulk, colour_row) = {
         let p = &h.state().session.project().unwrap().products[0];
-        let row = p.spec.iter().find(|r| r.name.starts_with("Colour")).unwrap().id;
+        let row = p
+            .spec
+            .iter()
+            .find(|r| r.name.starts_with("Colour"))
+            .unwrap()
+            .id;
         (p.orders[1].id, row)
     };
     let reading = |h: &Harness<'_, BulkReadyApp>| {

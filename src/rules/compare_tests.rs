@@ -458,7 +458,10 @@ fn a_barcode_row_is_judged_against_the_product_codes_read_on_photos() {
     // is not a product code); the bulk's shows another one.
     p.orders[0].photos = vec![photo_with_codes(
         11,
-        &[("SF1234567890123", Symbology::Code128), ("6901234567892", ean)],
+        &[
+            ("SF1234567890123", Symbology::Code128),
+            ("6901234567892", ean),
+        ],
         false,
     )];
     p.orders[1].photos = vec![photo_with_codes(21, &[("6901234567885", ean)], false)];
