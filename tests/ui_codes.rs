@@ -296,3 +296,57 @@ fn colour_regions_marked_on_sample_and_bulk_give_a_photo_estimate_band() {
     settle(&mut h);
     assert!(reading(&h).is_none());
 }
+
+#[test]
+fn read_labels_from_the_edit_menu_reads_the_orders_photos_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, order) = project_with_parcels(dir.path());
+    let photo = label_photo(dir.path(), "IMG_0413.jpg", PARCEL);
+    let mut h = drop_on_order(photo, project, order);
+    // Forget what the import read (as for photos imported before labels
+    // were read), and unlink the photo.
+    let p = order_photos(&h, order)[0].clone();
+    let facts = bulkready::rules::ops::PhotoFacts {
+        parcel: None,
+        tags: vec![],
+        ..bulkready::rules::ops::PhotoFacts::of(&p)
+    };
+    let forget = Op::Batch(vec![
+        Op::SetCodes {
+            photo: p.id,
+            codes: vec![],
+        },
+        Op::SetPhoto(p.id, facts),
+    ]);
+    h.state_mut()
+        .session
+        .apply(bulkready::app::Command::Apply(forget));
+    settle(&mut h);
+    assert!(order_photos(&h, order)[0].codes.is_empty());
+    h.get_by_label("Edit").click();
+    settle(&mut h);
+    h.get_by_label("Read labels on the order's photos").click();
+    for _ in 0..120 {
+        if !order_photos(&h, order)[0].codes.is_empty() {
+            break;
+        }
+        h.step();
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    settle(&mut h);
+    let p = &order_photos(&h, order)[0];
+    assert_eq!(p.codes.len(), 1, "read again");
+    assert_eq!(p.codes[0].text, PARCEL);
+    assert!(
+        p.parcel.is_some() && p.has_tag(Tag::CartonLabel),
+        "linked again"
+    );
+    assert!(
+        h.state()
+            .toasts()
+            .iter()
+            .any(|t| t.contains("Read the labels on 1 photo: 1 code found")),
+        "{:?}",
+        h.state().toasts()
+    );
+}
