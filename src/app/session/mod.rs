@@ -530,8 +530,8 @@ fn display_name(path: &Path) -> String {
     )
 }
 
-mod import_words;
 mod colour;
+mod import_words;
 mod labels;
 mod photos;
 
