@@ -173,9 +173,7 @@ fn a_label_photo_is_linked_to_its_parcel_and_its_code_can_be_dismissed_in_the_vi
     );
     assert!(p.has_tag(Tag::CartonLabel));
     // The viewer lists the code; Dismiss records who dismissed it.
-    let image = egui::accesskit::Role::Image;
-    h.get_by_role_and_label(image, "IMG_0411.jpg").click();
-    settle(&mut h);
+    open_photo(&mut h, egui::accesskit::Role::Image, "IMG_0411.jpg");
     h.get_by_label(&format!("Code 128: {PARCEL}"));
     click(&mut h, "Dismiss");
     let code = &order_photos(&h, order)[0].codes[0];
@@ -248,8 +246,7 @@ fn drag(h: &mut Harness<'_, BulkReadyApp>, a: egui::Pos2, b: egui::Pos2) {
 #[test]
 fn colour_regions_marked_on_sample_and_bulk_give_a_photo_estimate_band() {
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("Ceramic mug 350 ml").click();
-    settle(&mut h);
+    click_tree(&mut h, "Ceramic mug 350 ml");
     click(&mut h, "Compare item side by side");
     wait_until(&mut h, "the full images", |app| {
         app.session
