@@ -66,6 +66,7 @@ fn generate() -> Project {
                             String::new()
                         },
                         marks: Vec::new(),
+                        codes: Vec::new(),
                     }
                 })
                 .collect();

@@ -558,3 +558,52 @@ fn no_column_for_a_missing_bulk_order_and_unpriced_routes_say_so() {
     );
     assert!(!h.contains(">0 CNY<"), "no zero cost");
 }
+
+#[test]
+fn a_colour_reading_is_in_the_export_and_a_likely_different_one_is_a_reason() {
+    use bulkready::model::{ColourBand, ColourReading};
+    use bulkready::rules::ops::{self, Op};
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut project) = demo(dir.path());
+    let mug = &project.products[0];
+    let (sample, bulk) = (&mug.orders[0], &mug.orders[1]);
+    let colour_row = mug
+        .spec
+        .iter()
+        .find(|r| r.name.starts_with("Colour"))
+        .unwrap()
+        .id;
+    let reading = ColourReading {
+        sample_photo: sample.photos[0].id,
+        bulk_photo: bulk.photos[0].id,
+        sample_region: [0.4, 0.4, 0.5, 0.5],
+        bulk_region: [0.4, 0.4, 0.5, 0.5],
+        sample_neutral: None,
+        bulk_neutral: None,
+        delta_e: 7.4,
+        delta_l: -6.1,
+        delta_c: -3.2,
+        delta_h: 0.4,
+        balanced: false,
+        band: ColourBand::LikelyDifferent,
+        words: "the bulk is darker and less saturated".into(),
+    };
+    let op = Op::SetColourReading {
+        order: bulk.id,
+        spec: colour_row,
+        reading: Some(Box::new(reading.clone())),
+    };
+    ops::apply(&mut project, op).unwrap();
+    let out = dir.path().join("summary.md");
+    export(&project, &path, Format::Markdown, &out);
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains(&markdown::escape(&reading.summary())), "{md}");
+    let gate = rules::evaluate(&project, now()).products.remove(0);
+    assert_eq!(gate.verdict, Verdict::NoGo);
+    let reason = gate
+        .reasons
+        .iter()
+        .find(|r| r.message.contains("likely a different colour"))
+        .unwrap();
+    assert!(md.contains(&markdown::escape(&reason.message)), "{md}");
+}

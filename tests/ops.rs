@@ -33,7 +33,7 @@ struct Step {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    (0u8..32, any::<usize>(), any::<usize>(), "[a-z 雾霾蓝]{0,6}")
+    (0u8..36, any::<usize>(), any::<usize>(), "[a-z 雾霾蓝]{0,6}")
         .prop_map(|(kind, a, b, text)| Step { kind, a, b, text })
 }
 
@@ -218,6 +218,7 @@ fn resolve(p: &Project, s: &Step) -> Option<Op> {
                 height: 3,
                 taken: None,
                 tags: vec![],
+                codes: vec![label_code(o, b)],
             };
             Op::AddPhotos {
                 order: o.id,
@@ -235,8 +236,58 @@ fn resolve(p: &Project, s: &Step) -> Option<Op> {
             )?,
             Op::SetProjectName(s.text.clone()),
         ]),
+        31 => {
+            let (o, ph) = photo?;
+            Op::SetCodes {
+                photo: ph.id,
+                codes: vec![label_code(o, b)],
+            }
+        }
+        32 => Op::LinkByCodes(vec![photo?.1.id]),
+        33 => Op::AddParcelFromCode {
+            photo: photo?.1.id,
+            tracking: format!("YT75{:011}", b % 100_000_000_000),
+        },
+        34 => {
+            let (x, o) = order?;
+            let photos: Vec<&Photo> = x.orders.iter().flat_map(|o| &o.photos).collect();
+            let reading = ColourReading {
+                sample_photo: pick(&photos, a)?.id,
+                bulk_photo: pick(&photos, b)?.id,
+                sample_region: [0.1, 0.1, 0.2, 0.2],
+                bulk_region: [0.3, 0.3, 0.4, 0.4],
+                sample_neutral: None,
+                bulk_neutral: None,
+                delta_e: (b % 90) as f64 / 10.0,
+                delta_l: -1.0,
+                delta_c: 0.5,
+                delta_h: 0.0,
+                balanced: false,
+                band: ColourBand::AskForDaylight,
+                words: text,
+            };
+            Op::SetColourReading {
+                order: o.id,
+                spec: pick(&x.spec, a)?.id,
+                reading: (!b.is_multiple_of(4)).then(|| Box::new(reading)),
+            }
+        }
         _ => Op::RemoveDecision(pick(&p.decisions, b)?.id),
     })
+}
+
+/// A code on a label: the tracking number of one of the order's parcels,
+/// or (when it has none, or one time in three) a number of no parcel.
+fn label_code(o: &Order, b: usize) -> PhotoCode {
+    let text = pick(&o.parcels, b)
+        .filter(|_| !b.is_multiple_of(3))
+        .map_or_else(|| format!("SF{:013}", b % 1000), |x| x.tracking.clone());
+    PhotoCode {
+        text,
+        symbology: Symbology::Code128,
+        corners: [[1.0, 1.0], [3.0, 1.0], [3.0, 2.0], [1.0, 2.0]],
+        state: CodeState::Found,
+    }
 }
 
 proptest! {

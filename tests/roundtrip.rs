@@ -46,46 +46,75 @@ fn photo() -> impl Strategy<Value = Photo> {
         ),
         (check(), check(), check(), check(), text()),
         proptest::collection::vec(((0f32..1.0, 0f32..1.0, 0f32..1.0), text()), 0..3),
+        proptest::collection::vec(code(), 0..3),
     )
         .prop_map(
-            |((id, path, name, w, h), (taken, parcel, tags), (m, q, a, d, note), marks)| Photo {
-                id: PhotoId(id),
-                file: StoredFile {
-                    hash: path[..32].into(),
-                    path,
-                    original_name: name,
-                },
-                width: w,
-                height: h,
-                taken: taken.and_then(|d| d.and_hms_opt(12, 30, 5)),
-                parcel: parcel.map(ParcelId),
-                tags,
-                checks: Checks {
-                    model: m,
-                    quantity: q,
-                    accessories: a,
-                    damage: d,
-                },
-                note,
-                marks: marks
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, ((x, y, w), label))| Mark {
-                        shape: match i % 3 {
-                            0 => Shape::Rect { x, y, w, h: w },
-                            1 => Shape::Ellipse { x, y, w, h: y },
-                            _ => Shape::Arrow {
-                                x1: x,
-                                y1: y,
-                                x2: w,
-                                y2: x,
+            |((id, path, name, w, h), (taken, parcel, tags), (m, q, a, d, note), marks, codes)| {
+                Photo {
+                    id: PhotoId(id),
+                    file: StoredFile {
+                        hash: path[..32].into(),
+                        path,
+                        original_name: name,
+                    },
+                    width: w,
+                    height: h,
+                    taken: taken.and_then(|d| d.and_hms_opt(12, 30, 5)),
+                    parcel: parcel.map(ParcelId),
+                    tags,
+                    checks: Checks {
+                        model: m,
+                        quantity: q,
+                        accessories: a,
+                        damage: d,
+                    },
+                    note,
+                    marks: marks
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, ((x, y, w), label))| Mark {
+                            shape: match i % 3 {
+                                0 => Shape::Rect { x, y, w, h: w },
+                                1 => Shape::Ellipse { x, y, w, h: y },
+                                _ => Shape::Arrow {
+                                    x1: x,
+                                    y1: y,
+                                    x2: w,
+                                    y2: x,
+                                },
                             },
-                        },
-                        label,
-                    })
-                    .collect(),
+                            label,
+                        })
+                        .collect(),
+                    codes,
+                }
             },
         )
+}
+
+/// A code read on a photo: as found, corrected or dismissed.
+fn code() -> impl Strategy<Value = PhotoCode> {
+    (
+        text(),
+        0usize..5,
+        (0f32..4000.0, 0f32..3000.0),
+        0u8..3,
+        text(),
+        date(),
+    )
+        .prop_map(|(text, kind, (x, y), state, by, on)| {
+            let on = on.and_then(|d| d.and_hms_opt(9, 15, 0)).unwrap_or_default();
+            PhotoCode {
+                text: text.clone(),
+                symbology: Symbology::ALL[kind],
+                corners: [[x, y], [x + 10.0, y], [x + 10.0, y + 4.0], [x, y + 4.0]],
+                state: match state {
+                    0 => CodeState::Found,
+                    1 => CodeState::Corrected { text, by, on },
+                    _ => CodeState::Dismissed { by, on },
+                },
+            }
+        })
 }
 
 fn expected() -> impl Strategy<Value = Expected> {
@@ -108,6 +137,7 @@ fn expected() -> impl Strategy<Value = Expected> {
             }),
         any::<u32>().prop_map(Expected::Count),
         any::<bool>().prop_map(Expected::YesNo),
+        "[0-9]{12,13}".prop_map(Expected::Barcode),
     ]
 }
 

@@ -137,6 +137,7 @@ fn measured_values_are_given_with_the_difference_in_chinese() {
         photo: None,
         note: String::new(),
         judgement: None,
+        colour: None,
     });
     let b = brief_of(&project, 0);
     let line = b.correct.iter().find(|s| s.zh.starts_with("尺寸")).unwrap();

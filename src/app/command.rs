@@ -56,6 +56,15 @@ pub enum Command {
         order: OrderId,
         image: image::RgbaImage,
     },
+    /// Read the labels (barcodes) on these photos of an order again, in a
+    /// background job, and link each to the parcel its label shows.
+    ReadLabels {
+        order: OrderId,
+        photos: Vec<crate::model::PhotoId>,
+    },
+    /// Measure the colour between a sample and a bulk photo (a job) and
+    /// keep it on the bulk order's observation of the colour row.
+    MeasureColour(Box<super::colour::ColourRequest>),
     /// Write a decision summary (HTML, PDF, Markdown or the supplier
     /// brief) of the project as it is now, in a background job.
     Export {
@@ -97,6 +106,10 @@ impl fmt::Debug for Command {
                     image.height()
                 )
             }
+            Command::ReadLabels { order, photos } => {
+                write!(f, "ReadLabels(order {order}, {} photos)", photos.len())
+            }
+            Command::MeasureColour(r) => write!(f, "MeasureColour(spec {})", r.spec),
             Command::Export { format, scope, out } => {
                 write!(f, "Export({format:?}, {scope:?}, {})", out.display())
             }

@@ -81,6 +81,7 @@ pub fn build(store: &PhotoStore) -> Result<Project, StoreError> {
                 checks: plan.checks,
                 note: plan.note.into(),
                 marks: plan.marks,
+                codes: Vec::new(),
             });
         }
     }

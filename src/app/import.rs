@@ -4,7 +4,7 @@
 //! prepared photos to an order.
 
 use crate::media;
-use crate::model::{OrderId, ParcelId, Photo, PhotoId, Project, StoredFile, Tag};
+use crate::model::{OrderId, ParcelId, Photo, PhotoCode, PhotoId, Project, StoredFile, Tag};
 use crate::store::PhotoStore;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,8 @@ pub struct Prepared {
     pub taken: Option<chrono::NaiveDateTime>,
     /// Tags to give the photo (a pasted screenshot is a chat screenshot).
     pub tags: Vec<Tag>,
+    /// Codes read on it (when the import reads labels).
+    pub codes: Vec<PhotoCode>,
 }
 
 impl Prepared {
@@ -30,6 +32,7 @@ impl Prepared {
             height: self.height,
             taken: self.taken,
             tags: self.tags,
+            codes: self.codes,
         }
     }
 }
@@ -67,6 +70,17 @@ pub enum ApplyError {
 /// refused by name), checks that it is a whole image within the limits,
 /// and copies it into the store (once per content).
 pub fn prepare(store: &PhotoStore, source: &Path) -> Result<Prepared, Failed> {
+    prepare_file(store, source, false)
+}
+
+/// [`prepare`], also reading the labels on the photo (Code 128/39, QR,
+/// EAN/UPC) from the same decode: a full decode instead of the JPEG fast
+/// path, and a time-limited scan.
+pub fn prepare_reading_labels(store: &PhotoStore, source: &Path) -> Result<Prepared, Failed> {
+    prepare_file(store, source, true)
+}
+
+fn prepare_file(store: &PhotoStore, source: &Path, labels: bool) -> Result<Prepared, Failed> {
     let bytes = crate::store::read_regular(source).map_err(|e| Failed {
         source: source.to_path_buf(),
         reason: match e {
@@ -78,7 +92,7 @@ pub fn prepare(store: &PhotoStore, source: &Path) -> Result<Prepared, Failed> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    prepare_bytes(store, &bytes, &name, source)
+    prepare_bytes_with(store, &bytes, &name, source, labels)
 }
 
 /// [`prepare`] for bytes already in memory (a pasted screenshot); `source`
@@ -89,14 +103,33 @@ pub fn prepare_bytes(
     name: &str,
     source: &Path,
 ) -> Result<Prepared, Failed> {
+    prepare_bytes_with(store, bytes, name, source, false)
+}
+
+fn prepare_bytes_with(
+    store: &PhotoStore,
+    bytes: &[u8],
+    name: &str,
+    source: &Path,
+    labels: bool,
+) -> Result<Prepared, Failed> {
     let fail = |reason: String| Failed {
         source: source.to_path_buf(),
         reason,
     };
     // One decode checks the image and makes its grid thumbnail, which goes
-    // into the cache so the grid does not decode the photo again.
-    let (info, thumb) =
-        media::probe_with_thumbnail(bytes, media::THUMB_PX).map_err(|e| fail(e.to_string()))?;
+    // into the cache so the grid does not decode the photo again (and,
+    // reading labels, gives the grey copy the barcode reader scans).
+    let (info, thumb, found) = if labels {
+        media::label_read::probe_thumbnail_codes(
+            bytes,
+            media::THUMB_PX,
+            media::label_read::LABEL_BUDGET,
+        )
+    } else {
+        media::probe_with_thumbnail(bytes, media::THUMB_PX).map(|(i, t)| (i, t, Vec::new()))
+    }
+    .map_err(|e| fail(e.to_string()))?;
     let file = store
         .add(bytes, name, info.format.extension())
         .map_err(|e| fail(e.to_string()))?;
@@ -111,6 +144,7 @@ pub fn prepare_bytes(
         height: info.height,
         taken: info.taken,
         tags: Vec::new(),
+        codes: super::labels::photo_codes(&found, info.width, info.height),
     })
 }
 
@@ -163,6 +197,7 @@ pub fn apply(
             height: p.height,
             taken: p.taken,
             tags: p.tags,
+            codes: p.codes,
             parcel,
             ..Photo::default()
         });

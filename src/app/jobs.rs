@@ -83,6 +83,17 @@ pub enum JobResult {
         /// The file's bytes no longer match the hash taken at import.
         changed: bool,
     },
+    /// Labels read on photos already imported ("Read labels"): each
+    /// photo's codes, and the photos that could not be read.
+    LabelsRead {
+        scans: Vec<(PhotoId, Vec<crate::model::PhotoCode>)>,
+        failed: Vec<(String, String)>,
+    },
+    /// A colour measured between a sample and a bulk photo, or why not.
+    ColourMeasured {
+        request: Box<super::colour::ColourRequest>,
+        result: Result<crate::model::ColourReading, String>,
+    },
     /// The file's stamp now, for noticing outside changes, with the stamp
     /// the document expected when the check started.
     DiskStamp {
@@ -213,6 +224,8 @@ fn final_of(r: &JobResult) -> Option<Job> {
         JobResult::ThumbnailsDone => Job::Thumbnails,
         JobResult::FullImagesDone => Job::FullImage,
         JobResult::Exported(_) => Job::Export,
+        JobResult::LabelsRead { .. } => Job::ReadLabels,
+        JobResult::ColourMeasured { .. } => Job::MeasureColour,
         JobResult::Crashed { job, .. } => *job,
         // Never started, so never among the running.
         JobResult::NotStarted { .. } => return None,
@@ -251,6 +264,10 @@ pub enum Job {
     Thumbnails,
     FullImage,
     Export,
+    /// Reading the labels (barcodes) on photos already imported.
+    ReadLabels,
+    /// Measuring colour between a sample and a bulk photo.
+    MeasureColour,
 }
 
 impl Job {
@@ -268,6 +285,8 @@ impl Job {
             Job::Thumbnails => "thumbnails",
             Job::FullImage => "full-image",
             Job::Export => "export",
+            Job::ReadLabels => "read-labels",
+            Job::MeasureColour => "measure-colour",
         }
     }
 
@@ -285,6 +304,8 @@ impl Job {
             Job::Thumbnails => "Making thumbnails…",
             Job::FullImage => "Opening the photo…",
             Job::Export => "Exporting…",
+            Job::ReadLabels => "Reading labels…",
+            Job::MeasureColour => "Measuring colour…",
         }
     }
 
@@ -302,6 +323,8 @@ impl Job {
             Job::Thumbnails => "making thumbnails",
             Job::FullImage => "opening the photo",
             Job::Export => "the export",
+            Job::ReadLabels => "reading the labels",
+            Job::MeasureColour => "measuring the colour",
         }
     }
 }

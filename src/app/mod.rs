@@ -2,12 +2,14 @@
 //! background jobs, plus import and the demo project. No egui here, so
 //! plain tests drive it.
 
+pub mod colour;
 pub mod command;
 pub mod demo;
 mod derived;
 pub mod document;
 pub mod import;
 pub mod jobs;
+pub mod labels;
 pub mod overview;
 pub mod session;
 pub mod sign;

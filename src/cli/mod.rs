@@ -60,6 +60,10 @@ pub enum Command {
         /// Link the photos to the parcel with this domestic tracking number.
         #[arg(long)]
         parcel: Option<String>,
+        /// Do not read the labels (barcodes) on the photos: faster (the
+        /// JPEG fast path), and no photo is linked by its label.
+        #[arg(long)]
+        no_labels: bool,
         /// Image files (JPEG, PNG, WebP, GIF, TIFF, BMP).
         #[arg(required = true)]
         photos: Vec<PathBuf>,
@@ -192,8 +196,9 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
             file,
             order,
             parcel,
+            no_labels,
             photos,
-        } => import::run(&file, order, parcel.as_deref(), &photos),
+        } => import::run(&file, order, parcel.as_deref(), &photos, !no_labels),
         Command::Check { file, clean } => project_cmds::check(&file, clean),
         Command::Aql {
             lot,

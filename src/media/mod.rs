@@ -11,6 +11,7 @@ pub mod colour;
 mod dc_jpeg;
 mod fast_jpeg;
 mod jpeg;
+pub mod label_read;
 pub mod label_synth;
 mod parallel;
 mod probe;

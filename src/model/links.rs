@@ -133,9 +133,25 @@ fn product_links(product: &Product, push: &mut impl FnMut(String, String)) {
             }
             if let Some(photo) = ob.photo.filter(|p| !photos.contains(p)) {
                 push(
-                    place,
+                    place.clone(),
                     format!("cites photo {photo}, which is not in this order"),
                 );
+            }
+            let of_product = |ph: &super::PhotoId| {
+                product
+                    .orders
+                    .iter()
+                    .any(|o| o.photos.iter().any(|x| x.id == *ph))
+            };
+            if let Some(c) = &ob.colour {
+                for photo in c.photos().iter().filter(|ph| !of_product(ph)) {
+                    push(
+                        place.clone(),
+                        format!(
+                            "its colour was measured on photo {photo}, which is not a photo of this product"
+                        ),
+                    );
+                }
             }
         }
         for pr in &order.packing {
@@ -248,6 +264,7 @@ mod tests {
                         photo: Some(PhotoId(96)),
                         note: String::new(),
                         judgement: None,
+                        colour: None,
                     })
                 },
                 "spec row 95",

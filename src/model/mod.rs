@@ -1,5 +1,7 @@
 //! The data of a project. Serde only: no I/O, no egui.
 
+mod codes;
+mod colour;
 mod ids;
 mod links;
 mod migrate;
@@ -8,6 +10,8 @@ mod photo;
 mod product;
 mod project;
 
+pub use codes::*;
+pub use colour::*;
 pub use ids::*;
 pub use links::{BrokenLink, broken_links, product_problems};
 pub use migrate::migrate;

@@ -140,6 +140,9 @@ pub struct Observation {
     /// The buyer's call on this value against its reference, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judgement: Option<Judgement>,
+    /// A colour row's colour measured between a sample and a bulk photo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Box<super::ColourReading>>,
 }
 
 /// The buyer's call on an observed value the rules judged a deviation (or

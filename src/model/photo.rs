@@ -27,6 +27,10 @@ pub struct Photo {
     /// Defect marks drawn on the photo.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<Mark>,
+    /// Codes (barcodes, QR) read on the photo, with the buyer's
+    /// corrections and dismissals.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<super::PhotoCode>,
 }
 
 /// Where a photo's bytes are: a path relative to the photo store, the hash of

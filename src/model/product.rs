@@ -148,6 +148,9 @@ pub enum Expected {
     },
     Count(u32),
     YesNo(bool),
+    /// An EAN-13 or UPC-A product code, checked against the codes read on
+    /// the order's photos.
+    Barcode(String),
 }
 
 impl Expected {
@@ -157,6 +160,7 @@ impl Expected {
             Self::Number { .. } => "number",
             Self::Count(_) => "count",
             Self::YesNo(_) => "yes/no",
+            Self::Barcode(_) => "barcode",
         }
     }
 }

@@ -134,7 +134,7 @@ pub fn measured_zh(product: &Product, d: &Deviation) -> Option<String> {
                 format!("少了 {} 个", -diff)
             })
         }
-        Expected::Text(_) | Expected::YesNo(_) => None,
+        Expected::Text(_) | Expected::YesNo(_) | Expected::Barcode(_) => None,
     }
 }
 

@@ -346,6 +346,7 @@ fn spec_table(p: &ProductSummary) -> Block {
                 if let Reference::AcceptedSample(_) = row.bulk_reference {
                     b.push(toned(" (vs accepted sample)", Tone::Muted));
                 }
+                b.extend(colour_span(p, row.spec));
                 cells.push(b);
             }
             cells
@@ -355,6 +356,22 @@ fn spec_table(p: &ProductSummary) -> Block {
     head.extend(sample);
     head.extend(bulk);
     Block::Table { head, rows }
+}
+
+/// The colour measured between sample and bulk photos for a row, if any:
+/// " colour ΔE00 7.4 (photo estimate, …): likely a different colour; …".
+fn colour_span(p: &ProductSummary, spec: crate::model::SpecId) -> Option<super::doc::Span> {
+    let bulk = p
+        .comparison
+        .bulk_order
+        .and_then(|id| p.product.orders.iter().find(|o| o.id == id))?;
+    let reading = crate::rules::colour::reading_of(bulk, spec)?;
+    let tone = match reading.band {
+        crate::model::ColourBand::Consistent => Tone::Go,
+        crate::model::ColourBand::AskForDaylight => Tone::Warn,
+        crate::model::ColourBand::LikelyDifferent => Tone::NoGo,
+    };
+    Some(toned(format!(" colour {}", reading.summary()), tone))
 }
 
 fn reasons_block(reasons: &[Reason]) -> Block {

@@ -9,7 +9,7 @@ use super::lang::{Lang, Said, heading, numbered, para, q};
 use super::summary::{OrderSummary, ProductSummary, Scope, ScopeError, Summary};
 use super::zh::{chinese_term, kind, risk_zh, row_zh, with_term};
 use crate::model::{Check, Expected, Order, Project, RiskKind, SpecItem, Tag, Unit};
-use crate::rules::compare::{Cell, describe, judge, observed};
+use crate::rules::compare::{Cell, describe, judge};
 use chrono::NaiveDateTime;
 
 /// The request for one order.
@@ -28,7 +28,10 @@ fn cell(p: &ProductSummary, order: &Order, row: &SpecItem) -> Cell {
     match compared {
         Some(r) if c.sample_order == Some(order.id) => r.sample.clone(),
         Some(r) if c.bulk_order == Some(order.id) => r.bulk.clone(),
-        _ => judge(&row.expected, observed(order, row.id).unwrap_or("")),
+        _ => judge(
+            &row.expected,
+            &crate::rules::compare::observed_value(order, row).unwrap_or_default(),
+        ),
     }
 }
 

@@ -25,6 +25,7 @@ fn obs(spec: u64, value: &str) -> Observation {
         photo: None,
         note: String::new(),
         judgement: None,
+        colour: None,
     }
 }
 

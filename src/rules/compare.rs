@@ -274,6 +274,7 @@ pub fn describe(expected: &Expected) -> String {
         }
         Expected::Count(n) => n.to_string(),
         Expected::YesNo(b) => if *b { "yes" } else { "no" }.into(),
+        Expected::Barcode(code) => format!("barcode {}", code.trim()),
     }
 }
 
@@ -342,7 +343,79 @@ fn difference(expected: &Expected, observed: &str) -> Result<Option<String>, Str
             unit,
             tolerance,
         } => return number_difference(*value, *unit, *tolerance, observed),
+        Expected::Barcode(code) => return barcode_difference(code, observed),
     })
+}
+
+/// The digits of a product code, UPC-A as its EAN-13 form (a leading 0).
+fn gtin(code: &str) -> String {
+    let digits: String = half_width(code)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    if digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        format!("0{digits}")
+    } else {
+        digits
+    }
+}
+
+/// A barcode row: the observation is one code or several read on photos
+/// ("6901234567892, 0012345678905"); it matches when one of them is the
+/// expected code.
+fn barcode_difference(expected: &str, observed: &str) -> Result<Option<String>, String> {
+    let want = gtin(expected);
+    if want.is_empty() || !want.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "the expected barcode \u{201c}{}\u{201d} is not a number",
+            expected.trim()
+        ));
+    }
+    let read: Vec<&str> = observed
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if read.iter().any(|r| gtin(r) == want) {
+        return Ok(None);
+    }
+    Ok(Some(format!(
+        "barcode {} instead of {}",
+        read.join(", "),
+        expected.trim()
+    )))
+}
+
+/// What a barcode row observes on an order when nothing was typed: the
+/// product codes (EAN-13/UPC-A) read on its photos, the expected one
+/// first when it is among them.
+pub fn barcodes_read(order: &Order, expected: &str) -> Option<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for code in order.photos.iter().flat_map(|p| &p.codes) {
+        if let Some(text) = code.live_text()
+            && code.symbology.is_product_code()
+            && !codes.iter().any(|c| gtin(c) == gtin(text))
+        {
+            codes.push(text.trim().to_string());
+        }
+    }
+    let want = gtin(expected);
+    if let Some(i) = codes.iter().position(|c| gtin(c) == want) {
+        return Some(codes.swap_remove(i));
+    }
+    (!codes.is_empty()).then(|| codes.join(", "))
+}
+
+/// The observation of `row` on `order`: what was typed, else for a
+/// barcode row the codes read on the order's photos.
+pub fn observed_value(order: &Order, row: &SpecItem) -> Option<String> {
+    if let Some(typed) = observed(order, row.id).filter(|v| !v.trim().is_empty()) {
+        return Some(typed.to_string());
+    }
+    match &row.expected {
+        Expected::Barcode(code) => barcodes_read(order, code),
+        _ => None,
+    }
 }
 
 fn number_difference(
@@ -431,6 +504,7 @@ pub fn reference_from_sample(row: &SpecItem, observed: &str) -> Option<Expected>
         Expected::Text(_) => Expected::Text(observed.trim().to_string()),
         Expected::Count(_) => Expected::Count(parse_count(observed).ok()?),
         Expected::YesNo(_) => Expected::YesNo(parse_yes_no(observed).ok()?),
+        Expected::Barcode(_) => Expected::Barcode(observed.split(',').next()?.trim().to_string()),
         Expected::Number {
             unit, tolerance, ..
         } => {
@@ -474,17 +548,17 @@ pub fn compare(product: &Product, sample: Option<&Order>, bulk: Option<&Order>) 
         .spec
         .iter()
         .map(|row| {
-            let sample_value = sample.and_then(|o| observed(o, row.id));
-            let sample_cell = sample_value.map_or(Cell::Missing, |v| judge(&row.expected, v));
+            let sample_value = sample.and_then(|o| observed_value(o, row));
+            let sample_cell = sample_value.map_or(Cell::Missing, |v| judge(&row.expected, &v));
             let reference = accepted.and_then(|o| {
-                let exp = reference_from_sample(row, observed(o, row.id)?)?;
+                let exp = reference_from_sample(row, &observed_value(o, row)?)?;
                 Some((exp, Reference::AcceptedSample(o.id)))
             });
             let (bulk_expected, bulk_reference) =
                 reference.unwrap_or_else(|| (row.expected.clone(), Reference::Brief));
             let bulk_cell = bulk
-                .and_then(|o| observed(o, row.id))
-                .map_or(Cell::Missing, |v| judge(&bulk_expected, v));
+                .and_then(|o| observed_value(o, row))
+                .map_or(Cell::Missing, |v| judge(&bulk_expected, &v));
             SpecRow {
                 spec: row.id,
                 name: row.name.clone(),

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use crate::model::Observation;
+use crate::model::{CodeState, Observation, Photo, PhotoCode, PhotoId, Symbology};
 
 fn num(value: f64, unit: Unit, tolerance: Tolerance) -> Expected {
     Expected::Number {
@@ -261,6 +261,7 @@ fn obs(spec: u64, value: &str) -> Observation {
         photo: None,
         note: String::new(),
         judgement: None,
+        colour: None,
     }
 }
 
@@ -414,4 +415,81 @@ fn a_text_row_holding_a_quantity_is_compared_as_a_number() {
         judge(&haze, "雾霾蓝 haze blue").is_match(),
         "the issue's false NO-GO"
     );
+}
+
+/// A photo with product codes read on it (`dismissed`: the buyer dismissed
+/// the first).
+fn photo_with_codes(id: u64, codes: &[(&str, Symbology)], dismissed: bool) -> Photo {
+    let codes = codes
+        .iter()
+        .enumerate()
+        .map(|(i, (text, symbology))| PhotoCode {
+            text: (*text).into(),
+            symbology: *symbology,
+            corners: [[0.0, 0.0], [10.0, 0.0], [10.0, 4.0], [0.0, 4.0]],
+            state: if dismissed && i == 0 {
+                CodeState::Dismissed {
+                    by: "Mei".into(),
+                    on: chrono::NaiveDateTime::default(),
+                }
+            } else {
+                CodeState::Found
+            },
+        })
+        .collect();
+    Photo {
+        id: PhotoId(id),
+        codes,
+        ..Photo::default()
+    }
+}
+
+#[test]
+fn a_barcode_row_is_judged_against_the_product_codes_read_on_photos() {
+    let mut p = product();
+    p.spec.push(SpecItem {
+        id: SpecId(4),
+        name: "Barcode on the box".into(),
+        expected: Expected::Barcode("6901234567892".into()),
+        critical: false,
+    });
+    let ean = Symbology::Ean13;
+    // The sample's box shows the right code (and a tracking label, which
+    // is not a product code); the bulk's shows another one.
+    p.orders[0].photos = vec![photo_with_codes(
+        11,
+        &[
+            ("SF1234567890123", Symbology::Code128),
+            ("6901234567892", ean),
+        ],
+        false,
+    )];
+    p.orders[1].photos = vec![photo_with_codes(21, &[("6901234567885", ean)], false)];
+    let rows = compare(&p, Some(&p.orders[0]), Some(&p.orders[1]));
+    let row = rows.iter().find(|r| r.spec == SpecId(4)).unwrap();
+    assert_eq!(row.brief, "barcode 6901234567892");
+    assert_eq!(
+        row.sample,
+        Cell::Match {
+            observed: "6901234567892".into()
+        }
+    );
+    assert_eq!(
+        row.bulk,
+        Cell::Deviation {
+            observed: "6901234567885".into(),
+            difference: "barcode 6901234567885 instead of 6901234567892".into(),
+        }
+    );
+    // No code read (or only a dismissed one): missing.
+    p.orders[1].photos = vec![photo_with_codes(21, &[("6901234567892", ean)], true)];
+    let rows = compare(&p, Some(&p.orders[0]), Some(&p.orders[1]));
+    assert_eq!(rows[3].bulk, Cell::Missing);
+    // A UPC-A code is its EAN-13 with a leading 0.
+    assert!(judge(&Expected::Barcode("0012345678905".into()), "012345678905").is_match());
+    // What the buyer typed wins over what was read.
+    p.orders[1].observations.push(obs(4, "6901234567892"));
+    let rows = compare(&p, Some(&p.orders[0]), Some(&p.orders[1]));
+    assert!(rows[3].bulk.is_match());
+    assert!(judge(&Expected::Barcode("n/a".into()), "6901234567892").is_unreadable());
 }

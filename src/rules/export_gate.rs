@@ -14,6 +14,7 @@ use super::aql::{self, DefectClass};
 use super::deadlines::{OrderDeadlines, order_deadlines};
 use super::shipping::chargeable_weight;
 use super::text::{fmt_num, normalise, same_text};
+use super::tracking::{self, Finding};
 use super::{Reason, Target, verdict_of, verdict_str};
 use crate::model::{Check, Order, OrderId, OrderKind, Photo, Product, Project, Tag, Verdict};
 use chrono::NaiveDateTime;
@@ -96,11 +97,25 @@ pub struct ExportGate {
     pub reason_points: Vec<Option<Point>>,
     pub checklist: Vec<ChecklistItem>,
     pub deadlines: OrderDeadlines,
+    /// Tracking numbers read on the order's photos that are no parcel of
+    /// it: each can be added as a parcel with one click.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parcels_to_add: Vec<ParcelToAdd>,
+}
+
+/// A tracking number on a photo's label that is no parcel of its order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ParcelToAdd {
+    pub photo: crate::model::PhotoId,
+    pub tracking: String,
+    /// "YTO Express", or "likely ZTO or STO (…)" for all-digit numbers.
+    pub carrier: String,
 }
 
 struct Collect {
     reasons: Vec<Reason>,
     points: Vec<Option<Point>>,
+    parcels_to_add: Vec<ParcelToAdd>,
 }
 
 impl Collect {
@@ -266,6 +281,31 @@ fn tracking(c: &mut Collect, order: &Order) {
                 ),
             ),
         ),
+    }
+}
+
+/// Labels on the order's photos: a tracking number that is no parcel of
+/// the order, or another parcel than the photo is linked to.
+fn labels(c: &mut Collect, order: &Order) {
+    for photo in &order.photos {
+        for finding in tracking::photo_findings(order, photo) {
+            match finding {
+                Finding::NotAParcel {
+                    tracking,
+                    carrier,
+                    reason,
+                } => {
+                    c.add(Point::TrackingMatched, reason);
+                    c.parcels_to_add.push(ParcelToAdd {
+                        photo: photo.id,
+                        tracking,
+                        carrier: carrier.describe(),
+                    });
+                }
+                Finding::OtherParcel { reason, .. } => c.add(Point::TrackingMatched, reason),
+                Finding::Parcel { .. } | Finding::ProductCode { .. } => {}
+            }
+        }
     }
 }
 
@@ -463,10 +503,12 @@ pub fn export_gate(
     let mut c = Collect {
         reasons: Vec::new(),
         points: Vec::new(),
+        parcels_to_add: Vec::new(),
     };
     listing(&mut c, product, order);
     confirmation(&mut c, order);
     tracking(&mut c, order);
+    labels(&mut c, order);
     photos_checked(&mut c, order);
     route(&mut c, project, order);
     let mut points = vec![
@@ -521,6 +563,7 @@ pub fn export_gate(
         reason_points: c.points,
         checklist,
         deadlines,
+        parcels_to_add: c.parcels_to_add,
     }
 }
 

@@ -62,6 +62,7 @@ fn the_advice_is_said_once_however_many_reasons_give_it() {
         photo: None,
         note: String::new(),
         judgement: None,
+        colour: None,
     });
     let g = sample_gate(&p);
     let no_go = g

@@ -18,6 +18,7 @@
 #[cfg(test)]
 mod all_go_fixture;
 pub mod aql;
+pub mod colour;
 pub mod compare;
 pub mod deadlines;
 pub mod decisions;

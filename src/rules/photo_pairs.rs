@@ -70,6 +70,7 @@ mod tests {
             checks: Default::default(),
             note: String::new(),
             marks: Vec::new(),
+            codes: Vec::new(),
         }
     }
 

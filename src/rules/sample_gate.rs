@@ -18,7 +18,7 @@
 //!
 //! No-go beats not-ready beats go, and every reason is kept.
 
-use super::compare::{Cell, judge, observed, sample_order, settling_call};
+use super::compare::{Cell, judge, sample_order, settling_call};
 use super::text::normalise;
 use super::{Reason, Target, verdict_of, verdict_str};
 use crate::model::{
@@ -273,8 +273,8 @@ pub fn sample_gate(product: &Product) -> SampleGate {
                 ));
             }
             for row in &product.spec {
-                let cell =
-                    observed(sample, row.id).map_or(Cell::Missing, |v| judge(&row.expected, v));
+                let cell = super::compare::observed_value(sample, row)
+                    .map_or(Cell::Missing, |v| judge(&row.expected, &v));
                 if let Some(call) = settling_call(&cell, Some(sample), row.id) {
                     reasons.extend(called_reason(row, &cell, &call));
                     continue;
@@ -318,6 +318,7 @@ pub fn sample_gate(product: &Product) -> SampleGate {
                 }
             }
             photo_reasons(sample, &mut reasons);
+            reasons.extend(super::colour::colour_reasons(product));
             reasons.extend(missing_terms_reason(
                 product,
                 sample,
@@ -365,6 +366,7 @@ mod tests {
             photo: None,
             note: String::new(),
             judgement: None,
+            colour: None,
         });
     }
 

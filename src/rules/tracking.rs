@@ -12,35 +12,9 @@
 //! overlap between carriers, so they are only "likely".
 
 use super::{Reason, Target};
-use crate::model::{Order, ParcelId, PhotoId, Tag};
-use serde::{Deserialize, Serialize};
+use crate::model::{Order, ParcelId, Photo, PhotoId, Tag};
 
-/// The kind of barcode a code was read from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Symbology {
-    Code128,
-    Code39,
-    Qr,
-    Ean13,
-    UpcA,
-}
-
-impl Symbology {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Code128 => "Code 128",
-            Self::Code39 => "Code 39",
-            Self::Qr => "QR",
-            Self::Ean13 => "EAN-13",
-            Self::UpcA => "UPC-A",
-        }
-    }
-
-    /// EAN-13 and UPC-A are product codes (GTINs), never tracking numbers.
-    pub fn is_product_code(self) -> bool {
-        matches!(self, Self::Ean13 | Self::UpcA)
-    }
-}
+pub use crate::model::Symbology;
 
 /// A code read from a photo, as the rules see it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -303,6 +277,34 @@ pub fn match_codes(
         }
     }
     out
+}
+
+/// The codes of a photo that count (not dismissed; corrected ones with
+/// the buyer's text), as the rules read them.
+pub fn codes_read(photo: &Photo) -> Vec<CodeRead> {
+    photo
+        .codes
+        .iter()
+        .filter_map(|c| {
+            c.live_text().map(|text| CodeRead {
+                text: text.to_string(),
+                symbology: c.symbology,
+            })
+        })
+        .collect()
+}
+
+/// What the codes that count on `photo` mean for its `order`.
+pub fn photo_findings(order: &Order, photo: &Photo) -> Vec<Finding> {
+    if photo.codes.is_empty() {
+        return Vec::new();
+    }
+    match_codes(
+        order,
+        photo.id,
+        &photo.file.original_name,
+        &codes_read(photo),
+    )
 }
 
 /// The tracking number in a code: the code normalised, without a dashed

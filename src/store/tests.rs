@@ -92,6 +92,7 @@ pub(crate) fn fixture() -> Project {
                 photo: Some(photo),
                 note: String::new(),
                 judgement: None,
+                colour: None,
             }],
             packing: vec![PackingRequest {
                 id: packing,

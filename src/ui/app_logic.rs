@@ -69,6 +69,7 @@ impl BulkReadyApp {
             UiCommand::Find => self.search.show(),
             UiCommand::CloseProject => self.session.apply(Command::CloseProject),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::ReadLabels => self.read_labels(),
             UiCommand::Undo | UiCommand::Redo => {
                 fields::forget_drafts(ctx);
                 let c = if c == UiCommand::Undo {
@@ -78,6 +79,26 @@ impl BulkReadyApp {
                 };
                 self.session.apply(c);
             }
+        }
+    }
+
+    /// "Read labels" on every photo of the order in view (the viewer's, or
+    /// the selected order's).
+    fn read_labels(&mut self) {
+        let order = match (&self.viewer, self.selection) {
+            (Some(v), _) => Some(v.order),
+            (None, Selection::Order(id)) => Some(id),
+            _ => None,
+        };
+        match order {
+            Some(order) => self.session.apply(Command::ReadLabels {
+                order,
+                photos: Vec::new(),
+            }),
+            None => self
+                .session
+                .toasts
+                .push("Select an order first: its photos' labels are read.".into()),
         }
     }
 

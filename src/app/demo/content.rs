@@ -37,6 +37,7 @@ fn observe(spec: &SpecItem, value: &str, source: Source) -> Observation {
         source,
         photo: None,
         note: String::new(),
+        colour: None,
     }
 }
 

@@ -173,6 +173,8 @@ impl Session {
             Command::CancelImport => self.cancel_import(),
             Command::PastePhoto { order, image } => self.paste_photo(order, image),
             Command::Export { format, scope, out } => self.export(format, scope, out),
+            Command::ReadLabels { order, photos } => self.read_labels(order, photos),
+            Command::MeasureColour(request) => self.measure_colour(*request),
         }
     }
 
@@ -461,6 +463,8 @@ impl Session {
                 total,
             } => self.export_progress = Some((done, total)),
             JobResult::Exported(result) => self.exported(result),
+            JobResult::LabelsRead { scans, failed } => self.labels_read(scans, failed),
+            JobResult::ColourMeasured { request, result } => self.colour_measured(*request, result),
             JobResult::Crashed { job, message } => self.crashed(job, message),
             JobResult::NotStarted { job, message } => self.not_started(job, message),
             r @ (JobResult::Progress { .. }
@@ -526,7 +530,9 @@ fn display_name(path: &Path) -> String {
     )
 }
 
+mod colour;
 mod import_words;
+mod labels;
 mod photos;
 
 mod export;

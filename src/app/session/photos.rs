@@ -95,7 +95,7 @@ impl Session {
                     );
                     let prepared = guarded(
                         &name,
-                        || import::prepare(&store, path),
+                        || import::prepare_reading_labels(&store, path),
                         |reason| import::Failed {
                             source: path.clone(),
                             reason,

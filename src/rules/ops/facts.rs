@@ -78,6 +78,9 @@ pub struct NewPhoto {
     pub height: u32,
     pub taken: Option<NaiveDateTime>,
     pub tags: Vec<Tag>,
+    /// Codes read on it at import: a code that is the tracking number of
+    /// a parcel of the order links it to that parcel.
+    pub codes: Vec<PhotoCode>,
 }
 
 /// A verdict the buyer signs.

@@ -2,6 +2,7 @@
 //! parcel").
 
 use super::Op;
+use crate::model::CodeState;
 
 impl Op {
     pub fn label(&self) -> String {
@@ -52,6 +53,18 @@ impl Op {
             Op::InsertMark { .. } => "add a defect mark",
             Op::RemoveMark { .. } => "remove a defect mark",
             Op::SetMark { .. } => "label a defect mark",
+            Op::SetCodes { .. } => "record the codes read on a photo",
+            Op::SetCode { code, .. } => match code.state {
+                CodeState::Found => "put back a code as read",
+                CodeState::Corrected { .. } => "correct a code",
+                CodeState::Dismissed { .. } => "dismiss a code",
+            },
+            Op::LinkByCodes(_) => "link photos to the parcels their labels show",
+            Op::AddParcelFromCode { .. } => "add a parcel from a label",
+            Op::SetColourReading {
+                reading: Some(_), ..
+            } => "measure colour",
+            Op::SetColourReading { reading: None, .. } => "clear a colour reading",
             Op::NewRoute(_) | Op::InsertRoute { .. } => "add route",
             Op::RemoveRoute(_) => "remove route",
             Op::MoveRoute { .. } => "move route",

@@ -15,6 +15,8 @@
 
 mod catalogue;
 mod catalogue_routes;
+mod codes;
+mod colour;
 mod evidence;
 mod facts;
 mod labels;
@@ -213,6 +215,28 @@ pub enum Op {
         mark: Mark,
     },
 
+    /// Replaces the codes read on a photo (what a scan found).
+    SetCodes {
+        photo: PhotoId,
+        codes: Vec<PhotoCode>,
+    },
+    /// Replaces one code of a photo: corrected, dismissed, or put back.
+    SetCode {
+        photo: PhotoId,
+        at: usize,
+        code: Box<PhotoCode>,
+    },
+    /// Links each photo whose label shows a parcel of its order to that
+    /// parcel (unless it is linked to another) and tags it carton label.
+    LinkByCodes(Vec<PhotoId>),
+    /// Adds the tracking number a photo's label shows as a new parcel of
+    /// the photo's order (carrier filled in when its prefix settles it),
+    /// links the photo to it and tags it carton label.
+    AddParcelFromCode {
+        photo: PhotoId,
+        tracking: String,
+    },
+
     /// Adds a route like `route`, with a fresh id.
     NewRoute(Box<Route>),
     InsertRoute {
@@ -244,6 +268,15 @@ pub enum Op {
         decision: Box<Decision>,
     },
     RemoveDecision(DecisionId),
+
+    /// Sets (or clears) the colour measured between a sample and a bulk
+    /// photo on the order's latest observation of `spec`, adding one with
+    /// nothing typed when there is none.
+    SetColourReading {
+        order: OrderId,
+        spec: SpecId,
+        reading: Option<Box<ColourReading>>,
+    },
 
     /// Several ops as one change (one undo step); all or none apply.
     Batch(Vec<Op>),
@@ -462,6 +495,11 @@ fn run(tx: &mut Tx, op: Op) -> Result<(), OpError> {
         | Op::InsertMark { .. }
         | Op::RemoveMark { .. }
         | Op::SetMark { .. }) => photos::run(tx, op),
+        op @ (Op::SetCodes { .. }
+        | Op::SetCode { .. }
+        | Op::LinkByCodes(_)
+        | Op::AddParcelFromCode { .. }) => codes::run(tx, op),
+        op @ Op::SetColourReading { .. } => colour::run(tx, op),
         op @ (Op::Sign(_) | Op::InsertDecision { .. } | Op::RemoveDecision(_)) => {
             signing::run(tx, op)
         }

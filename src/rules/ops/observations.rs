@@ -24,6 +24,22 @@ fn check(p: &Project, (i, j): (usize, usize), ob: &Observation) -> Result<(), Op
             order.id
         )));
     }
+    let of_product = |ph: &PhotoId| {
+        product
+            .orders
+            .iter()
+            .any(|o| o.photos.iter().any(|x| x.id == *ph))
+    };
+    if let Some(photo) = ob
+        .colour
+        .as_ref()
+        .and_then(|c| c.photos().into_iter().find(|ph| !of_product(ph)))
+    {
+        return Err(OpError::BrokenLink(format!(
+            "the colour was measured on photo {photo}, which is not a photo of product {}",
+            product.id
+        )));
+    }
     Ok(())
 }
 
@@ -63,6 +79,7 @@ pub(super) fn run(tx: &mut Tx, op: Op) -> Result<(), OpError> {
                         photo,
                         note: String::new(),
                         judgement: None,
+                        colour: None,
                     };
                     tx.run(Op::InsertObservation {
                         order,

@@ -109,8 +109,12 @@ fn prefilled(p: &Product, id: OrderId, kind: OrderKind) -> (Order, Vec<String>) 
 fn insert_order(tx: &mut Tx, product: ProductId, at: usize, order: Order) -> Result<(), OpError> {
     let i = product_ix(tx.p, product)?;
     tx.claim(order_ids(&order))?;
+    // With the product's other orders: a colour reading on this order may
+    // cite a photo of another order of the product.
+    let mut orders = tx.p.products[i].orders.clone();
+    orders.push(order.clone());
     let alone = Product {
-        orders: vec![order.clone()],
+        orders,
         accepted_sample: None,
         ..tx.p.products[i].clone_without_orders()
     };
@@ -151,6 +155,12 @@ fn remove_order(tx: &mut Tx, id: OrderId) -> Result<(), OpError> {
             count(decisions.len(), "signed decision", "signed decisions")
         ));
     }
+    let photos: Vec<PhotoId> = tx.p.products[i].orders[j]
+        .photos
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    super::colour::forget_readings_of(tx, &photos, Some(id))?;
     let order = tx.p.products[i].orders.remove(j);
     if !order.photos.is_empty() {
         tx.effect(format!(

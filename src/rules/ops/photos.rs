@@ -67,6 +67,7 @@ fn add_photos(
     };
     let parcel = parcel.or(only);
     let mut already = 0;
+    let mut added = Vec::new();
     for new in photos {
         let o = &tx.p.products[i].orders[j];
         if o.photos.iter().any(|ph| ph.file.hash == new.file.hash) {
@@ -81,11 +82,16 @@ fn add_photos(
             height: new.height,
             taken: new.taken,
             tags: new.tags,
+            codes: new.codes,
             parcel,
             ..Photo::default()
         });
         tx.undo(Op::RemovePhoto(id));
         tx.created(id.0);
+        added.push(id);
+    }
+    for id in added {
+        super::codes::link_by_codes(tx, id)?;
     }
     if already > 0 {
         tx.effect(format!(
@@ -127,6 +133,7 @@ fn remove_photo(tx: &mut Tx, id: PhotoId) -> Result<(), OpError> {
             observation,
         })?;
     }
+    super::colour::forget_readings_of(tx, &[id], None)?;
     let photo = tx.p.products[i].orders[j].photos.remove(k);
     if !showing.is_empty() {
         tx.effect(format!(

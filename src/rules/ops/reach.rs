@@ -121,6 +121,7 @@ fn evidence_reach(p: &Project, op: &Op) -> Reach {
         | Op::InsertObservation { order, .. }
         | Op::RemoveObservation { order, .. }
         | Op::SetObservation { order, .. }
+        | Op::SetColourReading { order, .. }
         | Op::AddPhotos { order, .. }
         | Op::InsertPhoto { order, .. }
         | Op::SetRouteDecision { order, .. }
@@ -141,6 +142,14 @@ fn evidence_reach(p: &Project, op: &Op) -> Reach {
         Op::InsertMark { photo, .. } | Op::RemoveMark { photo, .. } | Op::SetMark { photo, .. } => {
             in_order_list(p, |o| &o.photos, |x| x.id == *photo)
         }
+        Op::SetCodes { photo, .. }
+        | Op::SetCode { photo, .. }
+        | Op::AddParcelFromCode { photo, .. } => {
+            in_order_list(p, |o| &o.photos, |x| x.id == *photo)
+        }
+        Op::LinkByCodes(photos) => photos.iter().fold(Reach::Nothing, |r, id| {
+            r.join(in_order_list(p, |o| &o.photos, |x| x.id == *id))
+        }),
         Op::Sign(s) => of_subject(p, s.subject),
         Op::InsertDecision { decision, .. } => of_subject(p, decision.subject),
         Op::RemoveDecision(id) => p

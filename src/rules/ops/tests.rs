@@ -422,6 +422,7 @@ fn photos_imported_into_an_order_with_one_parcel_are_linked_to_it() {
         height: 3,
         taken: None,
         tags: vec![],
+        codes: vec![],
     };
     let add = |order| Op::AddPhotos {
         order,

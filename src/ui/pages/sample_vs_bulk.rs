@@ -83,6 +83,9 @@ pub fn table_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink, product: &Produ
                                 side,
                             };
                             super::calls::call_ui(ui, c, sink, called);
+                            if let Some(r) = crate::rules::colour::reading_of(o, row.spec) {
+                                ui.label(format!("Colour, photo estimate: {}", r.summary()));
+                            }
                         }
                     });
                 }

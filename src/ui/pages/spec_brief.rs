@@ -14,10 +14,17 @@ enum Kind {
     Number,
     Count,
     YesNo,
+    Barcode,
 }
 
 impl Kind {
-    const ALL: [Kind; 4] = [Kind::Text, Kind::Number, Kind::Count, Kind::YesNo];
+    const ALL: [Kind; 5] = [
+        Kind::Text,
+        Kind::Number,
+        Kind::Count,
+        Kind::YesNo,
+        Kind::Barcode,
+    ];
 
     fn of(e: &Expected) -> Kind {
         match e {
@@ -25,6 +32,7 @@ impl Kind {
             Expected::Number { .. } => Kind::Number,
             Expected::Count(_) => Kind::Count,
             Expected::YesNo(_) => Kind::YesNo,
+            Expected::Barcode(_) => Kind::Barcode,
         }
     }
 
@@ -34,6 +42,7 @@ impl Kind {
             Kind::Number => "number",
             Kind::Count => "count",
             Kind::YesNo => "yes/no",
+            Kind::Barcode => "barcode",
         }
         .into()
     }
@@ -48,6 +57,7 @@ impl Kind {
             },
             Kind::Count => Expected::Count(1),
             Kind::YesNo => Expected::YesNo(true),
+            Kind::Barcode => Expected::Barcode(String::new()),
         }
     }
 }
@@ -147,6 +157,16 @@ fn expected_ui(ui: &mut egui::Ui, sink: &mut Sink, row: &SpecItem) {
             field("Expected", format!("spec {sid} text")),
             t,
             |v| expect(row, Expected::Text(v)),
+        ),
+        Expected::Barcode(code) => fields::text(
+            ui,
+            sink,
+            field(
+                "Expected barcode (EAN-13/UPC)",
+                format!("spec {sid} barcode"),
+            ),
+            code,
+            |v| expect(row, Expected::Barcode(v)),
         ),
         Expected::Count(n) => {
             let f = field("Expected count", format!("spec {sid} count"));

@@ -31,6 +31,7 @@ impl VerdictPanel {
                     big_verdict(ui, g.verdict);
                     checklist_ui(ui, g);
                     reasons_ui(ui, sink, &g.reasons);
+                    crate::ui::photos::codes::parcels_to_add_ui(ui, sink, &g.parcels_to_add);
                     (Subject::Ship(g.order), g.verdict)
                 }),
                 Selection::None | Selection::Setup => None,

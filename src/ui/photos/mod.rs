@@ -4,6 +4,8 @@
 
 pub mod batch;
 pub mod canvas;
+pub mod codes;
+pub mod colour_regions;
 mod details;
 pub mod full_images;
 pub mod grid;

@@ -24,6 +24,8 @@ pub struct CompareView {
     pub swapped: bool,
     /// Zoom and pan of the reference and of the other photo.
     views: [ZoomPan; 2],
+    /// The colour regions marked on each side.
+    pub colour: super::colour_regions::ColourRegions,
 }
 
 impl CompareView {
@@ -34,6 +36,7 @@ impl CompareView {
             tag,
             swapped: false,
             views: [ZoomPan::default(); 2],
+            colour: Default::default(),
         }
     }
 
@@ -71,6 +74,8 @@ impl CompareView {
             close |= self.keys_ui(ui, &mut step);
         }
         close |= self.bar_ui(ui, [&reference, &other], &sides, &mut step);
+        let shown = [&reference, &other].map(|s| (s.order, s.photo));
+        self.colour.toolbar_ui(ui, c, sink, shown);
         ui.label(
             egui::RichText::new(
                 "Scroll to zoom and drag to pan: both sides move together. Hold Shift to move one side only.",
@@ -86,9 +91,11 @@ impl CompareView {
         }
         if let Some(id) = sides[0].stepped(step[0]) {
             self.reference.1 = id;
+            self.colour.forget(0);
         }
         if let Some(id) = sides[1].stepped(step[1]) {
             self.other.1 = id;
+            self.colour.forget(1);
         }
     }
 
@@ -189,7 +196,7 @@ impl CompareView {
     }
 
     fn side_ui(
-        &self,
+        &mut self,
         ui: &mut egui::Ui,
         caches: &mut Caches,
         (side, changed): (&Side<'_>, bool),
@@ -220,8 +227,11 @@ impl CompareView {
                     let view = self.views[which];
                     let image = photo_canvas::paint_photo(ui.painter(), rect, tex, &view);
                     photo_canvas::paint_marks(ui.painter(), rect, image, &side.photo.marks);
+                    self.colour.paint(ui.painter(), rect, image, which);
                     photo_canvas::paint_scale(ui, rect, view.scale(rect, tex.size_vec2()));
-                    gesture = Gesture::read(ui, &response, true);
+                    if !self.colour.drag_ui(ui, &response, image, which) {
+                        gesture = Gesture::read(ui, &response, true);
+                    }
                 }
                 Some(Err(why)) => photo_canvas::paint_not_shown(ui, rect, Some(why)),
                 None => photo_canvas::paint_not_shown(ui, rect, None),

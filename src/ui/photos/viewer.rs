@@ -112,6 +112,7 @@ impl Viewer {
                         info_ui(ui, order, photo);
                         super::photo_rows::rows_ui(ui, c, sink, (product, order), photo);
                         marks::marks_list(ui, sink, photo);
+                        super::codes::codes_ui(ui, c, sink, order.id, photo);
                     });
             });
         });
@@ -260,6 +261,7 @@ impl Viewer {
                 }
                 let image = canvas::paint_photo(ui.painter(), rect, tex, &self.view);
                 canvas::paint_marks(ui.painter(), rect, image, &photo.marks);
+                super::codes::paint_codes(ui.painter(), rect, image, photo);
                 if let Some(mark) = marks::draw_mark(ui, &response, self, image, rect) {
                     sink.apply(marks::add_mark(photo, mark));
                 }

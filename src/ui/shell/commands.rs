@@ -18,6 +18,8 @@ pub enum UiCommand {
     Redo,
     /// Search the project (order, tracking, seller, product, listing).
     Find,
+    /// Read the barcodes on the selected order's photos again.
+    ReadLabels,
 }
 
 /// What decides whether a command is enabled.
@@ -32,7 +34,7 @@ const SHIFT_COMMAND: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl UiCommand {
     /// In the order shortcuts are checked: Shift variants first (Ctrl+S
     /// would also match Ctrl+Shift+S).
-    pub const ALL: [UiCommand; 11] = [
+    pub const ALL: [UiCommand; 12] = [
         UiCommand::SaveAs,
         UiCommand::Redo,
         UiCommand::Save,
@@ -44,6 +46,7 @@ impl UiCommand {
         UiCommand::CloseProject,
         UiCommand::Quit,
         UiCommand::Find,
+        UiCommand::ReadLabels,
     ];
 
     pub fn label(self) -> &'static str {
@@ -59,6 +62,7 @@ impl UiCommand {
             UiCommand::Undo => "Undo",
             UiCommand::Redo => "Redo",
             UiCommand::Find => "Find…",
+            UiCommand::ReadLabels => "Read labels on the order's photos",
         }
     }
 
@@ -82,7 +86,10 @@ impl UiCommand {
             UiCommand::Undo => key(Modifiers::COMMAND, Key::Z),
             UiCommand::Redo => key(SHIFT_COMMAND, Key::Z),
             UiCommand::Find => key(Modifiers::COMMAND, Key::F),
-            UiCommand::OpenDemo | UiCommand::CloseProject | UiCommand::Quit => None,
+            UiCommand::OpenDemo
+            | UiCommand::CloseProject
+            | UiCommand::Quit
+            | UiCommand::ReadLabels => None,
         }
     }
 
@@ -97,7 +104,8 @@ impl UiCommand {
             | UiCommand::SaveAs
             | UiCommand::Export
             | UiCommand::CloseProject
-            | UiCommand::Find => s.project_open,
+            | UiCommand::Find
+            | UiCommand::ReadLabels => s.project_open,
             UiCommand::Undo => s.undo.is_some(),
             UiCommand::Redo => s.redo.is_some(),
             UiCommand::NewProject | UiCommand::Open | UiCommand::OpenDemo | UiCommand::Quit => true,

@@ -18,6 +18,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, s: &State<'_>, prefs: &mut Prefs, sink: &m
                     }
                 }
                 ui.separator();
+                if commands::item(ui, UiCommand::ReadLabels, s) {
+                    sink.ask(Ask::Run(UiCommand::ReadLabels));
+                }
+                ui.separator();
                 ui.horizontal(|ui| {
                     let label = ui.label("Reviewer");
                     ui.text_edit_singleline(&mut prefs.reviewer)
