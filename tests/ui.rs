@@ -306,6 +306,8 @@ fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
     });
     settle(&mut h);
     let image = egui::accesskit::Role::Image;
+    h.get_by_label("Add photos…").scroll_to_me();
+    settle(&mut h);
     h.get_by_role_and_label(image, "QC_0001.jpg").scroll_to_me();
     settle(&mut h);
     open_photo(&mut h, image, "QC_0001.jpg");

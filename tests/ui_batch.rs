@@ -54,6 +54,8 @@ fn tracking_field(h: &Harness<'_, App>, tracking: &str) -> egui::Rect {
 }
 
 fn thumbnail_click(h: &mut Harness<'_, App>, name: &str, m: egui::Modifiers) {
+    h.get_by_label("Add photos…").scroll_to_me();
+    settle(h);
     h.get_by_role_and_label(IMAGE, name).scroll_to_me();
     settle(h);
     h.get_by_role_and_label(IMAGE, name).click_modifiers(m);

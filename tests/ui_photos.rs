@@ -45,6 +45,8 @@ fn open_mug_bulk_photo(h: &mut Harness<'_, BulkReadyApp>) {
     settle(h);
     wait_for_images(h);
     let image = egui::accesskit::Role::Image;
+    h.get_by_label("Add photos…").scroll_to_me();
+    settle(h);
     h.get_by_role_and_label(image, "QC_0001.jpg").scroll_to_me();
     settle(h);
     open_photo(h, image, "QC_0001.jpg");

@@ -69,6 +69,8 @@ pub struct BulkReadyApp {
     pub(super) photos: Photos,
     pub(super) overview: OverviewPage,
     pub(super) search: SearchBox,
+    /// The viewer or compare view takes the whole window.
+    pub(super) whole_window: bool,
     /// The photo open in the viewer, if any.
     pub(super) viewer: Option<Viewer>,
     /// The sample and bulk photos open side by side, if any.
@@ -117,6 +119,7 @@ impl BulkReadyApp {
             photos: Photos::default(),
             overview: OverviewPage::default(),
             search: SearchBox::default(),
+            whole_window: false,
             viewer: None,
             compare: None,
             export: ExportWindow::default(),
@@ -222,13 +225,18 @@ impl BulkReadyApp {
             changed_photos: self.session.changed_photos(),
             reviewer: &reviewer,
         };
-        egui::Panel::left("tree")
-            .default_size(280.0)
-            .min_size(200.0)
-            .show(ui, |ui| tree::tree_ui(ui, &c, sink));
+        let photo_open = self.viewer.is_some() || self.compare.is_some();
+        self.whole_window &= photo_open;
+        let whole = self.whole_window;
+        if !whole {
+            egui::Panel::left("tree")
+                .default_size(280.0)
+                .min_size(200.0)
+                .show(ui, |ui| tree::tree_ui(ui, &c, sink));
+        }
         // The overview and the set-up page have no verdict of their own:
         // they take the width.
-        if matches!(c.selection, Selection::Product(_) | Selection::Order(_)) {
+        if !whole && matches!(c.selection, Selection::Product(_) | Selection::Order(_)) {
             egui::Panel::right("verdict")
                 .default_size(340.0)
                 .min_size(240.0)

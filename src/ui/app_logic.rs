@@ -158,7 +158,11 @@ impl BulkReadyApp {
                 }
             }
             Ask::OpenViewer { order, photo } => self.viewer = Some(Viewer::new(order, photo)),
-            Ask::CloseViewer => self.viewer = None,
+            Ask::CloseViewer => {
+                self.viewer = None;
+                self.whole_window = false;
+            }
+            Ask::ToggleWholeWindow => self.whole_window = !self.whole_window,
             Ask::Compare(view) => self.compare = Some(*view),
             Ask::CloseCompare => self.compare = None,
             Ask::AddPhotos { order, folder } => self.add_photos(order, folder),

@@ -45,6 +45,9 @@ pub enum Ask {
         photo: PhotoId,
     },
     CloseViewer,
+    /// The viewer (or compare view) takes the whole window, or gives the
+    /// tree and the verdict panel back.
+    ToggleWholeWindow,
     Compare(Box<CompareView>),
     CloseCompare,
     /// "Add photos…" (`folder`: "Add folder…") for an order.

@@ -48,8 +48,17 @@ pub fn harness(open: Option<PathBuf>, save: Option<PathBuf>) -> Harness<'static,
 
 /// The app opening `open`, with these dialogs.
 pub fn harness_with(open: Option<PathBuf>, dialogs: FakeDialogs) -> Harness<'static, BulkReadyApp> {
+    harness_sized(open, dialogs, egui::vec2(1400.0, 900.0))
+}
+
+/// The app in a window of `size`.
+pub fn harness_sized(
+    open: Option<PathBuf>,
+    dialogs: FakeDialogs,
+    size: egui::Vec2,
+) -> Harness<'static, BulkReadyApp> {
     Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         // Growing grids and scrolling take a few frames to settle.
         .with_max_steps(40)
         .build_eframe(move |cc| BulkReadyApp::with_dialogs(cc, open, Box::new(dialogs)))

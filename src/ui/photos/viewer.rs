@@ -149,6 +149,9 @@ impl Viewer {
             if key(egui::Key::F) {
                 self.view = ZoomPan::default();
             }
+            if key(egui::Key::W) {
+                sink.ask(Ask::ToggleWholeWindow);
+            }
             if key(egui::Key::Plus) || key(egui::Key::Equals) {
                 self.view.zoom_at(1.25, egui::Vec2::ZERO);
             }
@@ -229,6 +232,15 @@ impl Viewer {
             }
             if ui.button("100%").on_hover_text("0").clicked() {
                 self.want_actual_size = true;
+            }
+            if ui
+                .button("Whole window")
+                .on_hover_text(
+                    "W: the photo takes the whole window (again to bring the panels back)",
+                )
+                .clicked()
+            {
+                sink.ask(Ask::ToggleWholeWindow);
             }
             if let Some(target) = marks::compare_target(product, order, photo)
                 && ui
