@@ -84,7 +84,9 @@ fn heading_top(h: &Harness<'_, App>, name: &str) -> f32 {
 #[test]
 fn each_page_opens_at_its_top_and_keeps_its_own_scroll() {
     let (_dir, mut h) = small_demo();
-    let mug = h.state().session.project().unwrap().products[0].name.clone();
+    let mug = h.state().session.project().unwrap().products[0]
+        .name
+        .clone();
     click_tree(&mut h, &mug);
     let top = heading_top(&h, &mug);
     assert!((0.0..120.0).contains(&top), "{top}");
@@ -94,7 +96,10 @@ fn each_page_opens_at_its_top_and_keeps_its_own_scroll() {
     // Another page opens at its top, not at the mug page's scroll.
     click_tree(&mut h, "Canvas tote bag");
     let tote = heading_top(&h, "Canvas tote bag");
-    assert!((tote - top).abs() < 1.0, "the tote page at its top: {tote} vs {top}");
+    assert!(
+        (tote - top).abs() < 1.0,
+        "the tote page at its top: {tote} vs {top}"
+    );
 }
 
 #[test]

@@ -336,6 +336,12 @@ impl eframe::App for BulkReadyApp {
         self.sink = sink;
     }
 
+    /// Scroll positions and open sections are for one session: a project
+    /// reopens at the top of its overview, not mid-page.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
     }
