@@ -308,8 +308,10 @@ fn thumbnails_asked_for_while_the_job_runs_are_made_by_it_or_after_it() {
     assert_eq!(made, all, "each photo once");
 }
 
-#[test]
-fn thumbnails_scrolled_away_before_they_start_are_asked_for_again_later() {
+/// One round of "request all, keep one on screen": how many the job made
+/// in the first round, and whether every photo was made exactly once over
+/// both rounds.
+fn scrolled_away_round() -> (usize, usize, bool) {
     let (_dir, mut s) = demo_session();
     let photos = photos_of(&s);
     s.request_thumbnails(photos.clone(), 40);
@@ -318,22 +320,35 @@ fn thumbnails_scrolled_away_before_they_start_are_asked_for_again_later() {
     settle(&mut s);
     let first: Vec<_> = s.take_thumbnails().into_iter().map(|(id, _)| id).collect();
     assert!(first.contains(&photos[0].0), "the one on screen is made");
-    // At most the ones already started (one per thread) besides it.
-    assert!(
-        first.len() <= 1 + crate::media::default_threads() && first.len() < photos.len(),
-        "{} of {} made",
-        first.len(),
-        photos.len()
-    );
     // Scrolling back asks for them all: each missing one is made now.
     s.request_thumbnails(photos.clone(), 40);
     settle(&mut s);
     let mut made: Vec<_> = s.take_thumbnails().into_iter().map(|(id, _)| id).collect();
+    let first_len = first.len();
     made.extend(first);
     made.sort();
     let mut all: Vec<_> = photos.iter().map(|(id, _)| *id).collect();
     all.sort();
-    assert_eq!(made, all, "every photo made exactly once over both rounds");
+    (first_len, photos.len(), made == all)
+}
+
+#[test]
+fn thumbnails_scrolled_away_before_they_start_are_asked_for_again_later() {
+    // At most the ones already started (one per thread) besides the one on
+    // screen are made in the first round. On a loaded machine the job can
+    // run ahead of the test before it drops the rest: such a round proves
+    // nothing, so up to five are tried; one must show the drop.
+    let bound = 1 + crate::media::default_threads();
+    let mut rounds = Vec::new();
+    for _ in 0..5 {
+        let (first, total, each_once) = scrolled_away_round();
+        assert!(each_once, "every photo made exactly once over both rounds");
+        rounds.push((first, total));
+        if first <= bound && first < total {
+            return;
+        }
+    }
+    panic!("no round dropped the photos scrolled away: {rounds:?} (made, of)");
 }
 
 #[test]
