@@ -59,10 +59,15 @@ pub fn field_ui(
     let key = format!("{} obs {spec}", order.id);
     let f = fields::field(label, key);
     let oid = order.id;
-    fields::inline(ui, sink, f, value, "as seen", |value| Op::Observe {
-        order: oid,
-        spec,
-        value,
-        photo,
+    // A grid cell is only as wide as it was last frame: keep room for the
+    // value.
+    ui.scope(|ui| {
+        ui.set_min_width(170.0);
+        fields::inline(ui, sink, f, value, "as seen", |value| Op::Observe {
+            order: oid,
+            spec,
+            value,
+            photo,
+        });
     });
 }
