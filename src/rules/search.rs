@@ -1,5 +1,6 @@
 //! Search across the project: order numbers, tracking numbers, sellers,
-//! product names and listing ids (the offer id in the URL, the SKU).
+//! product names, listing ids (the offer id in the URL, the SKU) and photo
+//! file names.
 //! Case, width and spacing do not matter ("sf 1402" finds SF1402…).
 
 use super::Target;
@@ -14,6 +15,7 @@ pub enum HitKind {
     Order,
     Seller,
     Tracking,
+    Photo,
 }
 
 impl HitKind {
@@ -24,6 +26,7 @@ impl HitKind {
             Self::Order => "order",
             Self::Seller => "seller",
             Self::Tracking => "tracking",
+            Self::Photo => "photo",
         }
     }
 }
@@ -105,6 +108,14 @@ pub fn search(project: &Project, query: &str, limit: usize) -> Vec<Hit> {
                     Target::Parcel(parcel.id),
                 );
             }
+            for photo in &o.photos {
+                found(
+                    HitKind::Photo,
+                    &photo.file.original_name,
+                    place.clone(),
+                    Target::Photo(photo.id),
+                );
+            }
         }
     }
     hits
@@ -114,6 +125,7 @@ pub fn search(project: &Project, query: &str, limit: usize) -> Vec<Hit> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::model::PhotoId;
     use crate::rules::all_go_fixture::project;
 
     #[test]
@@ -137,6 +149,17 @@ mod tests {
         assert!(kinds("no-10").contains(&HitKind::Order));
         assert!(kinds("mug").contains(&HitKind::Product));
         assert!(kinds("offer/1.html").contains(&HitKind::Listing));
+    }
+
+    #[test]
+    fn finds_a_photo_by_its_file_name() {
+        let p = project();
+        let hits = search(&p, "img_23", 10);
+        assert!(
+            hits.iter()
+                .any(|h| h.kind == HitKind::Photo && h.target == Target::Photo(PhotoId(23))),
+            "{hits:?}"
+        );
     }
 
     #[test]

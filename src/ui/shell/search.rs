@@ -61,7 +61,7 @@ impl SearchBox {
     /// The field and the hits; returns the hit chosen.
     fn contents_ui(&mut self, ui: &mut egui::Ui, c: &Ctx<'_>) -> Option<Hit> {
         let field = egui::TextEdit::singleline(&mut self.query)
-            .hint_text("order, tracking number, seller, product, listing id")
+            .hint_text("order, tracking number, seller, product, listing id, photo")
             .desired_width(400.0);
         let l = ui.label("Search the project");
         let r = ui.add(field).labelled_by(l.id);
