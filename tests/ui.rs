@@ -8,7 +8,6 @@ use bulkready::ui::{BulkReadyApp, Selection};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use std::path::PathBuf;
 use std::time::Duration;
 
 mod common;
@@ -231,18 +230,6 @@ fn a_not_ready_order_becomes_go_when_the_evidence_is_added_in_the_window() {
     assert!(h.query_by_label("Ship it?").is_some());
 }
 
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn a_photo_dropped_on_the_window_joins_the_selected_order_with_its_thumbnail() {
     let dir = tempfile::tempdir().unwrap();
@@ -257,9 +244,7 @@ fn a_photo_dropped_on_the_window_joins_the_selected_order_with_its_thumbnail() {
     h.get_by_label("sample 2026111690312455").click();
     settle(&mut h);
     let order = h.state().session.project().unwrap().products[2].orders[0].id;
-    h.input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(DroppedPath(photo)));
+    drop_file(&mut h, photo);
     wait_until(&mut h, "the import", |app| {
         app.session
             .project()
@@ -299,18 +284,7 @@ fn a_photo_dropped_on_the_window_joins_the_selected_order_with_its_thumbnail() {
 fn the_viewer_opens_from_a_thumbnail_and_sets_checks_by_keyboard() {
     use bulkready::model::Check;
     let (_dir, mut h) = demo_harness();
-    h.get_by_label("bulk 3371120456698823").click();
-    settle(&mut h);
-    wait_until(&mut h, "the thumbnails", |app| {
-        app.session.busy().iter().all(|j| *j != Job::Thumbnails)
-    });
-    settle(&mut h);
-    let image = egui::accesskit::Role::Image;
-    h.get_by_label("Add photos…").scroll_to_me();
-    settle(&mut h);
-    h.get_by_role_and_label(image, "QC_0001.jpg").scroll_to_me();
-    settle(&mut h);
-    open_photo(&mut h, image, "QC_0001.jpg");
+    open_order_photo(&mut h, "bulk 3371120456698823", "QC_0001.jpg");
     wait_until(&mut h, "the full image", |app| {
         app.session.busy().iter().all(|j| *j != Job::FullImage)
     });

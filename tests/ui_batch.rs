@@ -126,17 +126,7 @@ fn photos_dragged_onto_a_parcel_are_linked_to_it() {
         .get_by_label(&format!("Link to {SECOND_PARCEL}"))
         .rect()
         .center();
-    h.hover_at(from);
-    h.step();
-    h.drag_at(from);
-    h.step();
-    for t in [0.1, 0.3, 0.6, 0.9, 1.0] {
-        h.hover_at(from + (to - from) * t);
-        h.step();
-    }
-    h.drop_at(to);
-    h.step();
-    settle(&mut h);
+    drag(&mut h, from, to);
     let linked: Vec<String> = photos(&h, order)
         .iter()
         .filter(|p| p.parcel == Some(second))
@@ -146,18 +136,6 @@ fn photos_dragged_onto_a_parcel_are_linked_to_it() {
         linked.contains(&"QC_0001.jpg".to_string()) && linked.contains(&"QC_0002.jpg".to_string()),
         "{linked:?}"
     );
-}
-
-#[derive(Debug)]
-struct DroppedPath(std::path::PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]
@@ -174,9 +152,7 @@ fn a_file_dropped_on_a_parcel_is_imported_linked_to_it() {
     let over = tracking_field(&h, SECOND_PARCEL).center();
     h.hover_at(over);
     h.step();
-    h.input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(DroppedPath(file)));
+    drop_file(&mut h, file);
     let before = photos(&h, order).len();
     wait_until(&mut h, "the import", |app| {
         let p = app.session.project().unwrap();

@@ -93,18 +93,6 @@ fn label_photo(dir: &Path, name: &str, text: &str) -> PathBuf {
     path
 }
 
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 fn order_photos(h: &Harness<'_, BulkReadyApp>, order: OrderId) -> Vec<Photo> {
     h.state()
         .session
@@ -131,9 +119,7 @@ fn drop_on_order(
     h.state_mut().prefs.reviewer = "Mei".into();
     h.get_by_label("bulk 88001").click();
     settle(&mut h);
-    h.input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(DroppedPath(photo)));
+    drop_file(&mut h, photo);
     // The scan is slow in an unoptimised build: wait longer than usual.
     for _ in 0..120 {
         if order_photos(&h, order).len() == 1 {
@@ -226,21 +212,6 @@ fn a_foreign_tracking_number_blocks_export_until_it_is_added_as_a_parcel() {
     assert_eq!(o.photos[0].parcel, Some(added.id));
     assert!(o.photos[0].has_tag(Tag::CartonLabel));
     assert!(reason(&h).is_none(), "the reason is gone");
-}
-
-/// Drags with the primary button from `a` to `b` over a few frames.
-fn drag(h: &mut Harness<'_, BulkReadyApp>, a: egui::Pos2, b: egui::Pos2) {
-    h.hover_at(a);
-    h.step();
-    h.drag_at(a);
-    h.step();
-    for t in [0.25, 0.5, 0.75, 1.0] {
-        h.hover_at(a + (b - a) * t);
-        h.step();
-    }
-    h.drop_at(b);
-    h.step();
-    settle(h);
 }
 
 #[test]

@@ -6,7 +6,6 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
-use bulkready::app::jobs::Job;
 use common::*;
 use eframe::egui;
 use egui_kittest::Harness;
@@ -62,16 +61,7 @@ fn the_order_page_shows_a_tick_or_the_difference_beside_each_value() {
 #[test]
 fn a_value_typed_beside_a_measurement_photo_records_that_photo() {
     let (_dir, mut h) = demo_harness();
-    click_tree(&mut h, SAMPLE);
-    wait_until(&mut h, "the thumbnails", |app| {
-        app.session.busy().iter().all(|j| *j != Job::Thumbnails)
-    });
-    settle(&mut h);
-    let image = egui::accesskit::Role::Image;
-    h.get_by_role_and_label(image, "IMG_4103.JPG")
-        .scroll_to_me();
-    settle(&mut h);
-    open_photo(&mut h, image, "IMG_4103.JPG");
+    open_order_photo(&mut h, SAMPLE, "IMG_4103.JPG");
     h.get_by_label("Observed on this photo");
     // A measurement photo: the length row, not the colour.
     assert!(h.query_all_by_label(HEIGHT).count() > 0);

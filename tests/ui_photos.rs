@@ -16,21 +16,6 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-/// Drags with the primary button from `a` to `b` over a few frames.
-fn drag(h: &mut Harness<'_, BulkReadyApp>, a: egui::Pos2, b: egui::Pos2) {
-    h.hover_at(a);
-    h.step();
-    h.drag_at(a);
-    h.step();
-    for t in [0.25, 0.5, 0.75, 1.0] {
-        h.hover_at(a + (b - a) * t);
-        h.step();
-    }
-    h.drop_at(b);
-    h.step();
-    settle(h);
-}
-
 fn wait_for_images(h: &mut Harness<'_, BulkReadyApp>) {
     wait_until(h, "the images", |app| {
         app.session
@@ -41,15 +26,7 @@ fn wait_for_images(h: &mut Harness<'_, BulkReadyApp>) {
 }
 
 fn open_mug_bulk_photo(h: &mut Harness<'_, BulkReadyApp>) {
-    h.get_by_label("bulk 3371120456698823").click();
-    settle(h);
-    wait_for_images(h);
-    let image = egui::accesskit::Role::Image;
-    h.get_by_label("Add photos…").scroll_to_me();
-    settle(h);
-    h.get_by_role_and_label(image, "QC_0001.jpg").scroll_to_me();
-    settle(h);
-    open_photo(h, image, "QC_0001.jpg");
+    open_order_photo(h, "bulk 3371120456698823", "QC_0001.jpg");
     wait_for_images(h);
 }
 

@@ -105,20 +105,7 @@ fn each_page_opens_at_its_top_and_keeps_its_own_scroll() {
 #[test]
 fn w_gives_the_viewer_the_whole_window_and_back() {
     let (_dir, mut h) = small_demo();
-    click_tree(&mut h, "bulk 3371120456698823");
-    wait_until(&mut h, "the thumbnails", |app| {
-        app.session
-            .busy()
-            .iter()
-            .all(|j| *j != bulkready::app::jobs::Job::Thumbnails)
-    });
-    settle(&mut h);
-    let image = egui::accesskit::Role::Image;
-    h.get_by_label("Add photos…").scroll_to_me();
-    settle(&mut h);
-    h.get_by_role_and_label(image, "QC_0001.jpg").scroll_to_me();
-    settle(&mut h);
-    open_photo(&mut h, image, "QC_0001.jpg");
+    open_order_photo(&mut h, "bulk 3371120456698823", "QC_0001.jpg");
     assert!(h.query_by_label("Add product").is_some());
     h.key_press(egui::Key::W);
     settle(&mut h);

@@ -9,24 +9,11 @@ mod common;
 use bulkready::app::Command;
 use bulkready::model::Route;
 use bulkready::rules::ops::Op;
-use bulkready::ui::BulkReadyApp;
+use bulkready::ui::{BulkReadyApp, contrast};
 use common::*;
-use eframe::egui::{self, Color32};
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use std::path::PathBuf;
-
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
 
 #[test]
 fn a_partly_successful_import_says_what_it_imported_and_what_it_skipped() {
@@ -39,9 +26,7 @@ fn a_partly_successful_import_says_what_it_imported_and_what_it_skipped() {
     std::fs::write(&heic, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
     click_tree(&mut h, "sample 2026111690312455");
     for p in [good, heic] {
-        h.input_mut()
-            .dropped_files
-            .push(std::sync::Arc::new(DroppedPath(p)));
+        drop_file(&mut h, p);
     }
     wait_until(&mut h, "the import", |app| app.session.error.is_some());
     let shown = "1 photo imported, 1 file skipped:";
@@ -137,23 +122,6 @@ fn an_order_compares_unpriced_routes_without_naming_one_cheapest() {
         "every route says so"
     );
     assert!(h.query_by_label_contains("0.00 CNY").is_none());
-}
-
-fn luminance(c: Color32) -> f64 {
-    let linear = |u: u8| {
-        let x = f64::from(u) / 255.0;
-        if x <= 0.04045 {
-            x / 12.92
-        } else {
-            ((x + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * linear(c.r()) + 0.7152 * linear(c.g()) + 0.0722 * linear(c.b())
-}
-
-fn contrast(a: Color32, b: Color32) -> f64 {
-    let (l1, l2) = (luminance(a), luminance(b));
-    (l1.max(l2) + 0.05) / (l1.min(l2) + 0.05)
 }
 
 fn choose_theme(h: &mut Harness<'_, BulkReadyApp>, theme: &str) {

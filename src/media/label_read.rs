@@ -5,11 +5,11 @@
 //! time-limited and a panic in it only means no codes.
 
 use super::barcode::{self, FoundCode};
-use super::probe::{Header, MAX_DECODE_BYTES, MediaError, check_header, corrupt};
+use super::probe::{MediaError, check_header};
 use super::resize;
+use super::thumbnail::full_decode;
 use image::metadata::Orientation;
-use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader, Limits, RgbaImage};
-use std::io::Cursor;
+use image::{DynamicImage, GrayImage, RgbaImage};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Duration;
 
@@ -26,7 +26,7 @@ pub fn probe_thumbnail_codes(
     budget: Duration,
 ) -> Result<(super::ImageInfo, RgbaImage, Vec<FoundCode>), MediaError> {
     let header = check_header(bytes)?;
-    let (image, orientation) = decode(bytes, &header)?;
+    let (image, orientation) = full_decode(bytes, &header)?;
     let grey = upright_grey(&image, orientation);
     let opaque = !image.color().has_alpha();
     let (w, h) = resize::fit(image.width(), image.height(), max_side);
@@ -54,7 +54,7 @@ pub fn probe_thumbnail_codes(
 /// The codes on a photo already imported (its bytes), upright.
 pub fn read_codes(bytes: &[u8], budget: Duration) -> Result<Vec<FoundCode>, MediaError> {
     let header = check_header(bytes)?;
-    let (image, orientation) = decode(bytes, &header)?;
+    let (image, orientation) = full_decode(bytes, &header)?;
     Ok(scan_guarded(upright_grey(&image, orientation), budget))
 }
 
@@ -62,22 +62,9 @@ pub fn read_codes(bytes: &[u8], budget: Duration) -> Result<Vec<FoundCode>, Medi
 /// refusing what the import refuses.
 pub fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, MediaError> {
     let header = check_header(bytes)?;
-    let (mut image, orientation) = decode(bytes, &header)?;
+    let (mut image, orientation) = full_decode(bytes, &header)?;
     image.apply_orientation(orientation);
     Ok(image)
-}
-
-fn decode(bytes: &[u8], header: &Header) -> Result<(DynamicImage, Orientation), MediaError> {
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), header.image_format);
-    let mut limits = Limits::default();
-    limits.max_alloc = Some(MAX_DECODE_BYTES);
-    reader.limits(limits);
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| corrupt(header.format, e))?;
-    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let image = DynamicImage::from_decoder(decoder).map_err(|e| corrupt(header.format, e))?;
-    Ok((image, orientation))
 }
 
 fn upright_grey(image: &DynamicImage, orientation: Orientation) -> GrayImage {

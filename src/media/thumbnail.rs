@@ -65,13 +65,12 @@ fn thumbnail_checked(
     full_decode_thumbnail(bytes, header, max_side)
 }
 
-/// The thumbnail by way of a full decode with the `image` crate, under
-/// [`MAX_DECODE_BYTES`].
-pub(crate) fn full_decode_thumbnail(
+/// The whole image with the `image` crate, under [`MAX_DECODE_BYTES`], and
+/// how to turn it upright.
+pub(crate) fn full_decode(
     bytes: &[u8],
     header: &Header,
-    max_side: u32,
-) -> Result<RgbaImage, MediaError> {
+) -> Result<(DynamicImage, Orientation), MediaError> {
     let mut reader = ImageReader::with_format(Cursor::new(bytes), header.image_format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_DECODE_BYTES);
@@ -81,6 +80,17 @@ pub(crate) fn full_decode_thumbnail(
         .map_err(|e| corrupt(header.format, e))?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let image = DynamicImage::from_decoder(decoder).map_err(|e| corrupt(header.format, e))?;
+    Ok((image, orientation))
+}
+
+/// The thumbnail by way of a full decode with the `image` crate, under
+/// [`MAX_DECODE_BYTES`].
+pub(crate) fn full_decode_thumbnail(
+    bytes: &[u8],
+    header: &Header,
+    max_side: u32,
+) -> Result<RgbaImage, MediaError> {
+    let (image, orientation) = full_decode(bytes, header)?;
     let opaque = !image.color().has_alpha();
     let (w, h) = resize::fit(image.width(), image.height(), max_side);
     let small = resize::resize(image.into_rgba8(), w, h, opaque);

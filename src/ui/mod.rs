@@ -25,7 +25,7 @@ pub use photos::PhotoFilter;
 pub use shell::dialogs::{Dialogs, NoDialogs};
 pub use shell::path_prompt::PathPurpose;
 pub use widgets::jump_to::flashing as target_shown;
-pub use widgets::theme::Theme;
+pub use widgets::theme::{Theme, contrast};
 
 use std::path::PathBuf;
 

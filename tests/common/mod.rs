@@ -162,3 +162,57 @@ pub fn open_photo(h: &mut Harness<'_, BulkReadyApp>, role: egui::accesskit::Role
     h.get_by_label("Open in the viewer").click();
     settle(h);
 }
+
+/// A file dropped from the file manager, as egui hands it to the app.
+#[derive(Debug)]
+pub struct DroppedPath(pub PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window (where the pointer last was).
+pub fn drop_file(h: &mut Harness<'_, BulkReadyApp>, path: PathBuf) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path)));
+}
+
+/// Drags with the primary button from `a` to `b` over a few frames.
+pub fn drag(h: &mut Harness<'_, BulkReadyApp>, a: egui::Pos2, b: egui::Pos2) {
+    h.hover_at(a);
+    h.step();
+    h.drag_at(a);
+    h.step();
+    for t in [0.25, 0.5, 0.75, 1.0] {
+        h.hover_at(a + (b - a) * t);
+        h.step();
+    }
+    h.drop_at(b);
+    h.step();
+    settle(h);
+}
+
+/// Opens the order `order` (its row in the tree), waits for its
+/// thumbnails, scrolls to the photo `name` and opens it in the viewer.
+pub fn open_order_photo(h: &mut Harness<'_, BulkReadyApp>, order: &str, name: &str) {
+    click_tree(h, order);
+    wait_until(h, "the thumbnails", |app| {
+        app.session
+            .busy()
+            .iter()
+            .all(|j| *j != bulkready::app::jobs::Job::Thumbnails)
+    });
+    settle(h);
+    let image = egui::accesskit::Role::Image;
+    h.get_by_label("Add photos…").scroll_to_me();
+    settle(h);
+    h.get_by_role_and_label(image, name).scroll_to_me();
+    settle(h);
+    open_photo(h, image, name);
+}

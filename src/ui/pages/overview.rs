@@ -6,6 +6,7 @@
 
 use crate::app::overview::{Column, OverviewRow, overview_rows, sort_rows};
 use crate::model::Verdict;
+use crate::rules::text::count;
 use crate::ui::context::{Ask, Ctx, Selection, Sink};
 use crate::ui::widgets::theme;
 use eframe::egui;
@@ -59,16 +60,16 @@ pub fn overview_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink, page: &mut O
 }
 
 fn summary_line(c: &Ctx<'_>, rows: &[OverviewRow]) -> String {
-    let count = |v: Verdict| rows.iter().filter(|r| r.verdict == v).count();
-    let products = super::project::count(c.project.products.len(), "product", "products");
-    let orders = super::project::count(rows.len(), "order", "orders");
+    let with = |v: Verdict| rows.iter().filter(|r| r.verdict == v).count();
+    let products = count(c.project.products.len(), "product", "products");
+    let orders = count(rows.len(), "order", "orders");
     format!(
         "{products}, {orders}: {} no-go, {} not ready, {} go with conditions, {} go. \
          Search with Ctrl+F.",
-        count(Verdict::NoGo),
-        count(Verdict::NotReady),
-        count(Verdict::GoWithConditions),
-        count(Verdict::Go),
+        with(Verdict::NoGo),
+        with(Verdict::NotReady),
+        with(Verdict::GoWithConditions),
+        with(Verdict::Go),
     )
 }
 
@@ -185,10 +186,7 @@ fn return_words(minutes: Option<i64>) -> String {
 fn storage_words(days: Option<i64>) -> String {
     match days {
         None => "—".into(),
-        Some(d) if d < 0 => format!(
-            "ended {} ago",
-            super::project::count((-d) as usize, "day", "days")
-        ),
-        Some(d) => format!("{} left", super::project::count(d as usize, "day", "days")),
+        Some(d) if d < 0 => format!("ended {} ago", count((-d) as usize, "day", "days")),
+        Some(d) => format!("{} left", count(d as usize, "day", "days")),
     }
 }

@@ -4,6 +4,7 @@
 use crate::model::Warehouse;
 use crate::rules::Target;
 use crate::rules::ops::Op;
+use crate::rules::text::count;
 use crate::ui::context::{Ctx, Sink};
 use crate::ui::widgets::fields::{self, field};
 use crate::ui::widgets::jump_to;
@@ -63,9 +64,4 @@ pub fn project_ui(ui: &mut egui::Ui, c: &Ctx<'_>, sink: &mut Sink) {
         count(orders, "order", "orders"),
         count(project.photos().count(), "photo", "photos"),
     ));
-}
-
-/// "1 product", "3 products".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -45,9 +45,8 @@ fn tracking(p: &Parcel) -> &str {
 pub fn batch_bar_ui(ui: &mut egui::Ui, sink: &mut Sink, o: &Order, ids: &[PhotoId]) -> BarAsk {
     let mut ask = BarAsk::None;
     ui.horizontal_wrapped(|ui| {
-        let n = ids.len();
-        let words = if n == 1 { "photo" } else { "photos" };
-        ui.label(egui::RichText::new(format!("{n} {words} selected")).strong());
+        let selected = crate::rules::text::count(ids.len(), "photo", "photos");
+        ui.label(egui::RichText::new(format!("{selected} selected")).strong());
         if let [one] = ids
             && ui
                 .button("Open in the viewer")

@@ -107,32 +107,33 @@ pub fn badge(ui: &egui::Ui, v: Verdict) -> egui::RichText {
         .strong()
 }
 
+/// WCAG 2 relative luminance of an opaque sRGB colour.
+fn luminance(c: Color32) -> f64 {
+    let linear = |u: u8| {
+        let x = f64::from(u) / 255.0;
+        if x <= 0.04045 {
+            x / 12.92
+        } else {
+            ((x + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(c.r()) + 0.7152 * linear(c.g()) + 0.0722 * linear(c.b())
+}
+
+/// The WCAG 2 contrast ratio of two opaque colours (1 to 21).
+pub fn contrast(a: Color32, b: Color32) -> f64 {
+    debug_assert_eq!(
+        (a.a(), b.a()),
+        (255, 255),
+        "opaque colours only: {a:?} {b:?}"
+    );
+    let (l1, l2) = (luminance(a), luminance(b));
+    (l1.max(l2) + 0.05) / (l1.min(l2) + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// WCAG 2 relative luminance of an opaque sRGB colour.
-    fn luminance(c: Color32) -> f64 {
-        let linear = |u: u8| {
-            let x = f64::from(u) / 255.0;
-            if x <= 0.04045 {
-                x / 12.92
-            } else {
-                ((x + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * linear(c.r()) + 0.7152 * linear(c.g()) + 0.0722 * linear(c.b())
-    }
-
-    fn contrast(a: Color32, b: Color32) -> f64 {
-        assert_eq!(
-            (a.a(), b.a()),
-            (255, 255),
-            "opaque colours only: {a:?} {b:?}"
-        );
-        let (l1, l2) = (luminance(a), luminance(b));
-        (l1.max(l2) + 0.05) / (l1.min(l2) + 0.05)
-    }
 
     #[test]
     fn contrast_matches_the_wcag_examples() {
